@@ -1,0 +1,142 @@
+"""The ``spotless`` command: play a pack in the terminal (or, later, a window), or check one.
+
+Every way this can go wrong for a player (a bad option, a broken pack, a missing display) ends
+in a sentence and an exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from game import __version__
+
+EXIT_USAGE = 2
+EXIT_BROKEN_PACK = 2
+
+
+def builtin_pack() -> Path:
+    return Path(__file__).resolve().parent.parent / "levels" / "spotless"
+
+
+def data_dir(option: str | None) -> Path:
+    if option:
+        return Path(option)
+    env = os.environ.get("SPOTLESS_DATA_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("spotless-mind", appauthor=False))
+
+
+def _common(p: argparse.ArgumentParser, suppress: bool) -> None:
+    d = argparse.SUPPRESS if suppress else None
+    p.add_argument("--text", action="store_true", default=d if suppress else False,
+                   help="play in this terminal (the default for now)")
+    p.add_argument("--window", action="store_true", default=d if suppress else False,
+                   help="play in a window (not available yet)")
+    p.add_argument("--seed", type=int, default=d if suppress else 1,
+                   help="seed of the game's random generator (default 1)")
+    p.add_argument("--lang", default=d if suppress else "en", help="language of the game's texts")
+    p.add_argument("--transcript", metavar="FILE", default=d,
+                   help="also write everything shown to FILE")
+    p.add_argument("--data-dir", metavar="DIR", default=d,
+                   help="folder for saved games and transcripts (or set SPOTLESS_DATA_DIR)")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="spotless",
+        description="Spotless Mind: a text adventure inside a mind that is being erased.",
+        epilog="Without a command, plays the built-in campaign.",
+    )
+    top.add_argument("--version", action="version", version=f"spotless {__version__}")
+    _common(top, suppress=False)
+    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+    play = sub.add_parser("play", help="play a pack (default: the built-in campaign)")
+    play.add_argument("pack", nargs="?", help="folder of the pack to play")
+    _common(play, suppress=True)
+    check = sub.add_parser("validate", help="check packs and list every problem")
+    check.add_argument("packs", nargs="+", metavar="PACK")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "validate":
+        return validate(args.packs)
+    return play(args)
+
+
+def _load(path: Path):  # type: ignore[no-untyped-def]
+    from game.packs.loader import load_pack
+    from game.packs.problems import PackError
+
+    try:
+        world, _warnings = load_pack(path)
+    except PackError as exc:
+        errors = exc.errors
+        print(f"The pack {path} can't be played: {len(errors)} problem(s).", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return None
+    return world
+
+
+def play(args: argparse.Namespace) -> int:
+    from game.engine.messages import UnknownLanguage, available_languages
+    from game.engine.saves import SaveStore
+    from game.engine.session import Game, default_save_dir
+    from game.ui.terminal import Terminal
+
+    if args.window:
+        print("spotless: the window is not available yet; use --text.", file=sys.stderr)
+        return EXIT_USAGE
+    pack = Path(getattr(args, "pack", None) or builtin_pack())
+    world = _load(pack)
+    if world is None:
+        return EXIT_BROKEN_PACK
+    base = data_dir(args.data_dir)
+    try:
+        game = Game(world, seed=args.seed, lang=args.lang,
+                    saves=SaveStore(default_save_dir(base, world.pack_id)))
+    except UnknownLanguage:
+        print(f"spotless: there are no texts in the language {args.lang!r}; available: "
+              f"{', '.join(available_languages())}.", file=sys.stderr)
+        return EXIT_USAGE
+    transcript = None
+    if args.transcript:
+        try:
+            transcript = open(args.transcript, "a", encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            print(f"spotless: can't write the transcript {args.transcript}: {exc.strerror}.",
+                  file=sys.stderr)
+            return EXIT_USAGE
+    try:
+        return Terminal(game, sys.stdin, sys.stdout, sys.stdin.isatty(), transcript).run()
+    finally:
+        if transcript is not None:
+            transcript.close()
+
+
+def validate(packs: list[str]) -> int:
+    from game.packs.loader import load_pack
+    from game.packs.problems import PackError
+
+    worst = 0
+    for name in packs:
+        path = Path(name)
+        try:
+            _world, problems = load_pack(path)
+        except PackError as exc:
+            problems = exc.problems
+            worst = 1
+        errors = sum(1 for p in problems if p.severity == "error")
+        warnings = len(problems) - errors
+        for p in problems:
+            print(p)
+        print(f"{name}: {errors} error(s), {warnings} warning(s)")
+    return worst

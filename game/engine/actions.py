@@ -1,0 +1,725 @@
+"""The standard actions, each split into check / carry out / report as in Inform 7.
+
+A check returns the reason an action is impossible (or "" when it has already explained
+itself, e.g. after a failed implicit action); None lets the action go ahead.
+"""
+
+from __future__ import annotations
+
+from game.engine.context import AskFor, Cmd, Ctx
+from game.engine.messages import join_list
+from game.engine.output import Style
+from game.engine.rules import implicitly, run
+from game.engine.world import DIRECTIONS, PLAYER, Kind
+
+
+class Action:
+    id = ""
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        return None
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        return None
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        return None
+
+
+def noun(cmd: Cmd) -> str:
+    assert cmd.noun is not None, cmd
+    return cmd.noun
+
+
+def second(cmd: Cmd) -> str:
+    assert cmd.second is not None, cmd
+    return cmd.second
+
+
+# -- describing ------------------------------------------------------------------------------
+def describe_room(c: Ctx, full: bool = True) -> None:
+    m = c.model
+    room = m.room
+    c.say(room.title, Style.TITLE)
+    if full:
+        c.say(m.text(room.description))
+    listed: list[str] = []
+    people: list[str] = []
+    for tid in m.contents(m.state.room):
+        t = m.thing(tid)
+        if t.kind in (Kind.SCENERY, Kind.DOOR, Kind.PASSAGE):
+            continue
+        initial = m.text(t.initial) if t.initial else ""
+        if initial and not m.state.things[tid].moved:
+            c.say(initial)
+        elif t.is_person:
+            people.append(tid)
+        else:
+            listed.append(tid)
+    for tid in people:
+        c.tell("look.person_here", a=c.a(tid))
+    if listed:
+        c.tell("look.you_see", things=join_list([c.a(t) for t in listed], c.msg.word("word.and")))
+    for tid in m.contents(m.state.room):
+        t = m.thing(tid)
+        if t.kind in (Kind.SUPPORTER, Kind.CONTAINER) and m.can_see_inside(tid):
+            inside = [x for x in m.contents(tid) if m.thing(x).kind is not Kind.SCENERY]
+            if inside:
+                key = "look.on" if t.kind is Kind.SUPPORTER else "look.in"
+                c.tell(key, the=c.the(tid), things=join_list([c.a(x) for x in inside],
+                                                              c.msg.word("word.and")))
+    exits = m.exits()
+    plain = {e.to for e in exits if e.direction not in ("in", "out")}
+    shown = {e.direction for e in exits if e.direction not in ("in", "out") or e.to not in plain}
+    if shown:
+        ordered = [d for d in DIRECTIONS if d in shown]
+        c.say(c.msg("look.exits", exits=join_list(ordered, c.msg.word("word.and"))), Style.META)
+
+
+def list_contents(c: Ctx, tid: str) -> bool:
+    m = c.model
+    inside = m.contents(tid)
+    if not inside:
+        return False
+    t = m.thing(tid)
+    key = "examine.on" if t.kind is Kind.SUPPORTER else "examine.in"
+    c.tell(key, the=c.the(tid), things=join_list([c.a(x) for x in inside], c.msg.word("word.and")))
+    return True
+
+
+class Look(Action):
+    id = "look"
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        describe_room(c, c.model.state.verbosity != "superbrief" or True)
+
+
+class Examine(Action):
+    id = "examine"
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        m = c.model
+        tid = noun(cmd)
+        if tid == PLAYER:
+            c.say(m.text(m.world.player_description) or c.msg("examine.self"))
+            return
+        t = m.thing(tid)
+        text = m.text(t.description)
+        c.say(text or c.msg("examine.nothing", the=c.the(tid)))
+        if t.kind is Kind.CONTAINER:
+            if m.can_see_inside(tid):
+                if not list_contents(c, tid) and m.is_open(tid) and t.openable:
+                    c.tell("examine.empty", the=c.the(tid))
+            elif t.openable:
+                c.tell("examine.closed", the=c.the(tid))
+        elif t.kind is Kind.SUPPORTER:
+            list_contents(c, tid)
+        elif t.kind is Kind.DOOR and t.openable:
+            c.tell("examine.door_open" if m.is_open(tid) else "examine.door_closed")
+        if m.state.things[tid].worn and m.carried(tid):
+            c.tell("examine.worn")
+
+
+class Read(Action):
+    id = "read"
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        m = c.model
+        if cmd.noun != PLAYER and m.thing(noun(cmd)).read:
+            c.say(m.text(m.thing(noun(cmd)).read))
+        else:
+            Examine().report(c, cmd)
+
+
+class Search(Action):
+    id = "search"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        m = c.model
+        tid = noun(cmd)
+        if tid != PLAYER and m.thing(tid).kind is Kind.CONTAINER and not m.can_see_inside(tid):
+            return c.msg("search.closed", the=c.the(tid))
+        return None
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        m = c.model
+        tid = noun(cmd)
+        if tid == PLAYER:
+            Inventory().report(c, cmd)
+            return
+        t = m.thing(tid)
+        if t.kind in (Kind.CONTAINER, Kind.SUPPORTER, Kind.PERSON):
+            if not list_contents(c, tid):
+                c.tell("search.empty" if t.kind is not Kind.PERSON else "search.nothing",
+                       the=c.the(tid))
+        else:
+            c.tell("search.nothing", the=c.the(tid))
+
+
+class LookUnder(Action):
+    id = "look_under"
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        c.tell("look_under.nothing")
+
+
+class Inventory(Action):
+    id = "inventory"
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        m = c.model
+        held = m.contents(PLAYER)
+        if not held:
+            c.tell("inventory.empty")
+            return
+        c.tell("inventory.header")
+
+        def walk(where: str, depth: int) -> None:
+            for tid in m.contents(where):
+                line = "  " * depth + c.a(tid)
+                if m.state.things[tid].worn:
+                    line += c.msg("inventory.worn")
+                elif m.thing(tid).kind is Kind.CONTAINER and m.thing(tid).openable:
+                    line += c.msg("inventory.open" if m.is_open(tid) else "inventory.closed")
+                c.say(line)
+                if m.can_see_inside(tid) and depth < 4:
+                    walk(tid, depth + 1)
+
+        walk(PLAYER, 1)
+
+
+# -- moving ------------------------------------------------------------------------------------
+class Go(Action):
+    id = "go"
+    _full = True
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        m = c.model
+        direction = cmd.direction or ""
+        ex = m.exit_towards(direction)
+        if ex is None and direction == "out" and len(m.exits()) == 1:
+            ex = m.exits()[0]
+        if ex is None:
+            exits = [d for d in DIRECTIONS if any(e.direction == d for e in m.exits())]
+            if not exits:
+                return c.msg("go.nowhere")
+            return c.msg("go.cant", exits=join_list(exits, c.msg.word("word.or")))
+        if ex.via is not None and not m.is_open(ex.via):
+            door = ex.via
+            if m.state.things[door].locked:
+                return c.msg("go.locked", the=c.the(door))
+            if not implicitly(c, Cmd("open", door), "implicit.open"):
+                return ""
+        return None
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        m = c.model
+        ex = m.exit_towards(cmd.direction or "")
+        if ex is None:
+            ex = m.exits()[0]
+        first_visit = ex.to not in m.state.visited
+        m.state.room = ex.to
+        m.state.visited.add(ex.to)
+        self._full = first_visit or m.state.verbosity == "verbose"
+        if m.state.verbosity == "superbrief":
+            self._full = False
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        describe_room(c, self._full)
+
+
+def _door_direction(c: Ctx, door: str) -> str | None:
+    for e in c.model.exits():
+        if e.via == door:
+            return e.direction
+    return None
+
+
+class Enter(Action):
+    id = "enter"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        t = noun(cmd)
+        if t == PLAYER or not c.model.thing(t).is_door:
+            if t != PLAYER and c.model.thing(t).kind is Kind.SUPPORTER:
+                return c.msg("sit.default", the=c.the(t))
+            return c.msg("enter.cant")
+        if _door_direction(c, t) is None:
+            return c.msg("enter.cant")
+        return None
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        run(c, Cmd("go", direction=_door_direction(c, noun(cmd))))
+
+
+class GoIn(Action):
+    id = "go_in"
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        run(c, Cmd("go", direction="in"))
+
+
+class Exit(Action):
+    id = "exit"
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        run(c, Cmd("go", direction="out"))
+
+
+class Leave(Action):
+    id = "leave"
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        t = noun(cmd)
+        if t != PLAYER and c.model.thing(t).is_door and _door_direction(c, t):
+            run(c, Cmd("go", direction=_door_direction(c, t)))
+        else:
+            run(c, Cmd("go", direction="out"))
+
+
+# -- taking and dropping -----------------------------------------------------------------------
+def _not_reachable(c: Ctx, tid: str) -> str | None:
+    blocker = c.model.touchable(tid)
+    if blocker is not None:
+        return c.msg("reach.closed", the=c.the(blocker))
+    return None
+
+
+class Take(Action):
+    id = "take"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        m = c.model
+        tid = noun(cmd)
+        if tid == PLAYER:
+            return c.msg("take.self")
+        t = m.thing(tid)
+        if m.held(tid):
+            return c.msg("take.already")
+        if t.is_person:
+            return c.msg("take.person", the=c.the(tid))
+        if not t.portable:
+            return c.msg("take.scenery" if t.kind is Kind.SCENERY else "take.fixed")
+        holder = m.location(tid)
+        if holder in m.world.things and m.thing(holder).is_person:
+            return c.msg("take.held_by", the=c.the(holder))
+        return _not_reachable(c, tid)
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        ts = c.model.state.things[noun(cmd)]
+        ts.location = PLAYER
+        ts.moved = True
+        ts.worn = False
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        c.tell("take.done")
+
+
+class TakeFrom(Action):
+    id = "take_from"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        if second(cmd) == PLAYER or c.model.location(noun(cmd)) != second(cmd):
+            return c.msg("take_from.not_there", the=c.the(noun(cmd)), where=c.the(second(cmd))
+                         if second(cmd) != PLAYER else c.msg.word("word.you"))
+        return Take().check(c, Cmd("take", noun(cmd)))
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        Take().carry_out(c, cmd)
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        c.tell("take_from.done", the=c.the(noun(cmd)), where=c.the(second(cmd)))
+
+
+class Remove(Action):
+    id = "remove"
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        tid = noun(cmd)
+        m = c.model
+        if tid != PLAYER and m.state.things[tid].worn and m.held(tid):
+            run(c, Cmd("take_off", tid))
+        elif tid != PLAYER and m.location(tid) in m.world.things:
+            run(c, Cmd("take_from", tid, m.location(tid)))
+        else:
+            run(c, Cmd("take", tid))
+
+
+class Drop(Action):
+    id = "drop"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        m = c.model
+        tid = noun(cmd)
+        if tid == PLAYER or not m.carried(tid):
+            return c.msg("drop.not_held")
+        if not m.held(tid) and not implicitly(c, Cmd("take", tid), "implicit.take"):
+            return ""
+        if m.state.things[tid].worn and not implicitly(c, Cmd("take_off", tid),
+                                                      "implicit.take_off"):
+            return ""
+        return None
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        c.model.state.things[noun(cmd)].location = c.model.state.room
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        c.tell("drop.done")
+
+
+def _holding_for(c: Ctx, tid: str) -> str | None:
+    """Make sure Joel holds ``tid`` (taking it first if need be) before he uses it."""
+    m = c.model
+    if tid == PLAYER:
+        return c.msg("self.silly")
+    if m.held(tid):
+        if m.state.things[tid].worn and not implicitly(c, Cmd("take_off", tid),
+                                                      "implicit.take_off"):
+            return ""
+        return None
+    if not implicitly(c, Cmd("take", tid), "implicit.take"):
+        return ""
+    return None
+
+
+def _inside(c: Ctx, tid: str, container: str) -> bool:
+    loc: str | None = container
+    for _ in range(64):
+        if loc is None or loc == PLAYER or loc in c.model.world.rooms:
+            return False
+        if loc == tid:
+            return True
+        loc = c.model.location(loc)
+    return False
+
+
+class Insert(Action):
+    id = "insert"
+    kind = Kind.CONTAINER
+    refuse = "insert.not_container"
+    done = "insert.done"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        m = c.model
+        tid, where = noun(cmd), second(cmd)
+        if where == PLAYER:
+            return c.msg("self.silly")
+        if m.thing(where).kind is not self.kind:
+            return c.msg(self.refuse, the=c.the(where))
+        if where == tid or _inside(c, tid, where):
+            return c.msg("insert.itself")
+        if m.location(tid) == where:
+            return c.msg("insert.already", the=c.the(tid), where=c.the(where))
+        if self.kind is Kind.CONTAINER and not m.is_open(where):
+            if m.state.things[where].locked or not m.thing(where).openable:
+                return c.msg("insert.closed", the=c.the(where))
+            if not implicitly(c, Cmd("open", where), "implicit.open"):
+                return ""
+        blocked = _not_reachable(c, where)
+        if blocked:
+            return blocked
+        return _holding_for(c, tid)
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        c.model.state.things[noun(cmd)].location = second(cmd)
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        c.tell(self.done, the=c.the(noun(cmd)), where=c.the(second(cmd)))
+
+
+class PutOn(Insert):
+    id = "put_on"
+    kind = Kind.SUPPORTER
+    refuse = "put_on.not_supporter"
+    done = "put_on.done"
+
+
+# -- opening and locking ---------------------------------------------------------------------
+class Open(Action):
+    id = "open"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        m = c.model
+        tid = noun(cmd)
+        if tid == PLAYER or not m.thing(tid).openable:
+            return c.msg("open.cant")
+        if m.is_open(tid):
+            return c.msg("open.already", the=c.the(tid))
+        if m.state.things[tid].locked:
+            return c.msg("open.locked", the=c.the(tid))
+        return _not_reachable(c, tid)
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        c.model.state.things[noun(cmd)].open = True
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        m = c.model
+        tid = noun(cmd)
+        inside = m.contents(tid) if m.thing(tid).kind is Kind.CONTAINER else []
+        if inside:
+            c.tell("open.revealing", the=c.the(tid),
+                   things=join_list([c.a(x) for x in inside], c.msg.word("word.and")))
+        else:
+            c.tell("open.done", the=c.the(tid))
+
+
+class Close(Action):
+    id = "close"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        m = c.model
+        tid = noun(cmd)
+        if tid == PLAYER or not m.thing(tid).openable:
+            return c.msg("close.cant")
+        if not m.is_open(tid):
+            return c.msg("close.already", the=c.the(tid))
+        return _not_reachable(c, tid)
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        c.model.state.things[noun(cmd)].open = False
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        c.tell("close.done", the=c.the(noun(cmd)))
+
+
+def _keys_held(c: Ctx) -> list[str]:
+    m = c.model
+    keys = {t.key for t in m.world.things.values() if t.key}
+    return [k for k in keys if m.carried(k)]
+
+
+class Unlock(Action):
+    id = "unlock"
+    locking = False
+    _key = ""
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        m = c.model
+        tid = noun(cmd)
+        verb = "lock" if self.locking else "unlock"
+        if tid == PLAYER or not m.thing(tid).lockable:
+            return c.msg(f"{verb}.cant")
+        locked = m.state.things[tid].locked
+        if self.locking and locked:
+            return c.msg("lock.already", the=c.the(tid))
+        if not self.locking and not locked:
+            return c.msg("unlock.already", the=c.the(tid))
+        if self.locking and m.is_open(tid):
+            return c.msg("lock.open", the=c.the(tid))
+        if cmd.second is None:
+            keys = sorted(_keys_held(c))
+            if len(keys) != 1:
+                c.ask = AskFor(c.msg(f"{verb}.with_what", the=c.the(tid)),
+                               (verb, *m.thing(tid).name.lower().split(), "with"))
+                return ""
+            self._key = keys[0]
+            c.tell("parser.assumed_with", the=c.the(self._key))
+        else:
+            self._key = cmd.second
+        if self._key == PLAYER or not m.carried(self._key):
+            return c.msg("unlock.not_held", the=c.the(self._key) if self._key != PLAYER
+                         else c.msg.word("word.you"))
+        if m.thing(tid).key != self._key:
+            return c.msg("unlock.wrong_key", the=c.the(self._key))
+        return _not_reachable(c, tid)
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        c.model.state.things[noun(cmd)].locked = self.locking
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        verb = "lock" if self.locking else "unlock"
+        c.tell(f"{verb}.done", the=c.the(noun(cmd)), key=c.the(self._key))
+
+
+class Lock(Unlock):
+    id = "lock"
+    locking = True
+
+
+# -- clothes and food ------------------------------------------------------------------------
+class Wear(Action):
+    id = "wear"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        m = c.model
+        tid = noun(cmd)
+        if tid == PLAYER or not m.thing(tid).wearable:
+            return c.msg("wear.cant")
+        if m.state.things[tid].worn and m.held(tid):
+            return c.msg("wear.already")
+        if not m.held(tid) and not implicitly(c, Cmd("take", tid), "implicit.take"):
+            return ""
+        return None
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        c.model.state.things[noun(cmd)].worn = True
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        c.tell("wear.done", the=c.the(noun(cmd)))
+
+
+class TakeOff(Action):
+    id = "take_off"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        m = c.model
+        tid = noun(cmd)
+        if tid == PLAYER or not (m.state.things[tid].worn and m.held(tid)):
+            return c.msg("take_off.not_worn")
+        return None
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        c.model.state.things[noun(cmd)].worn = False
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        c.tell("take_off.done", the=c.the(noun(cmd)))
+
+
+class Eat(Action):
+    id = "eat"
+    flag = "edible"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        tid = noun(cmd)
+        if tid == PLAYER or not getattr(c.model.thing(tid), self.flag):
+            return c.msg(f"{self.id}.cant")
+        if self.id == "eat":
+            return _holding_for(c, tid)
+        return _not_reachable(c, tid)
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        c.model.state.things[noun(cmd)].location = None
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        c.tell(f"{self.id}.done", the=c.the(noun(cmd)))
+
+
+class Drink(Eat):
+    id = "drink"
+    flag = "drinkable"
+
+
+# -- people ----------------------------------------------------------------------------------
+def _person(c: Ctx, tid: str | None) -> str | None:
+    if tid is None or tid == PLAYER:
+        return c.msg("talk.self")
+    if not c.model.thing(tid).is_person:
+        return c.msg("talk.not_person", the=c.the(tid))
+    return None
+
+
+class Give(Action):
+    id = "give"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        return _person(c, cmd.second) or _holding_for(c, noun(cmd))
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        c.tell(f"{self.id}.default", person=c.the(second(cmd)), the=c.the(noun(cmd)))
+
+
+class Show(Give):
+    id = "show"
+
+
+class Talk(Action):
+    id = "talk"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        return _person(c, cmd.noun)
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        m = c.model
+        talk = m.text(m.thing(noun(cmd)).talk)
+        c.say(talk or c.msg("talk.default", the=c.the(noun(cmd))))
+
+
+class Ask(Action):
+    id = "ask"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        return _person(c, cmd.noun)
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        m = c.model
+        words = set(cmd.text.split())
+        for topic in m.thing(noun(cmd)).topics:
+            if topic.words & words:
+                text = m.text(topic.text)
+                if text:
+                    c.say(text)
+                    return
+        c.tell(f"{self.id}.default", the=c.the(noun(cmd)))
+
+
+class Tell(Ask):
+    id = "tell"
+
+
+class Kiss(Action):
+    id = "kiss"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        if cmd.noun == PLAYER or not c.model.thing(noun(cmd)).is_person:
+            return c.msg("kiss.thing")
+        return None
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        c.tell("kiss.default", the=c.the(noun(cmd)))
+
+
+class Order(Action):
+    id = "order"
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        c.tell("order.default", the=c.the(cmd.actor or noun(cmd)))
+
+
+# -- the senses and the rest -------------------------------------------------------------------
+class Simple(Action):
+    """Actions whose standard outcome is only a sentence; packs give them meaning with rules."""
+
+    def __init__(self, action_id: str, person_msg: str | None = None) -> None:
+        self.id = action_id
+        self.person_msg = person_msg
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        if cmd.noun and cmd.noun != PLAYER:
+            t = c.model.thing(cmd.noun)
+            if self.person_msg and t.is_person:
+                return c.msg(self.person_msg, the=c.the(cmd.noun))
+        return None
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        if cmd.noun and cmd.noun != PLAYER and c.msg.has(f"{self.id}.thing"):
+            c.tell(f"{self.id}.thing", the=c.the(cmd.noun))
+        else:
+            c.tell(f"{self.id}.default")
+
+
+class Push(Simple):
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        t = c.model.thing(noun(cmd)) if cmd.noun != PLAYER else None
+        if t is not None and t.portable:
+            c.tell("push.nothing")
+        else:
+            c.tell("push.fixed", the=c.the(noun(cmd)) if t else c.msg.word("word.you"))
+
+
+ACTIONS: dict[str, Action] = {
+    a.id: a
+    for a in (
+        Look(), Examine(), Read(), Search(), LookUnder(), Inventory(), Go(), Enter(), GoIn(),
+        Exit(), Leave(), Take(), TakeFrom(), Remove(), Drop(), Insert(), PutOn(), Open(),
+        Close(), Unlock(), Lock(), Wear(), TakeOff(), Eat(), Drink(), Give(), Show(), Talk(),
+        Ask(), Tell(), Kiss(), Order(),
+        Push("push", "push.person"), Push("pull", "push.person"), Push("turn", "push.person"),
+        Simple("touch", "touch.person"), Simple("smell"), Simple("listen"),
+        Simple("taste", "taste.person"), Simple("say"), Simple("wait"), Simple("sleep"),
+        Simple("wake"), Simple("sit"), Simple("lie"), Simple("jump"), Simple("think"),
+        Simple("sing"), Simple("attack", "attack.person"), Simple("climb"), Simple("yes"),
+        Simple("no"), Simple("sorry"), Simple("swear"), Simple("cry"), Simple("xyzzy"),
+    )
+}
+
+PACK_ACTIONS = frozenset(ACTIONS) - {"go_in", "remove", "order"} | {"order"}

@@ -1,0 +1,78 @@
+"""The message catalogue: every sentence the engine says has a stable id.
+
+Texts live in ``lang/<code>.toml`` so a translation is a new file, not new logic.  Placeholders
+are ``{name}`` fields; the first letter of a message is capitalised, so a message may start with
+a thing's name.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+class UnknownLanguage(ValueError):
+    pass
+
+
+@cache
+def _load(lang: str) -> dict[str, str]:
+    try:
+        data = resources.files("game.engine").joinpath(f"lang/{lang}.toml").read_text("utf-8")
+    except FileNotFoundError as exc:
+        raise UnknownLanguage(lang) from exc
+    flat: dict[str, str] = {}
+
+    def walk(prefix: str, table: dict[str, Any]) -> None:
+        for key, value in table.items():
+            if isinstance(value, dict):
+                walk(f"{prefix}{key}.", value)
+            else:
+                flat[f"{prefix}{key}"] = str(value)
+
+    walk("", tomllib.loads(data))
+    return flat
+
+
+def available_languages() -> tuple[str, ...]:
+    names = resources.files("game.engine").joinpath("lang").iterdir()
+    return tuple(sorted(p.name.removesuffix(".toml") for p in names if p.name.endswith(".toml")))
+
+
+class Catalogue:
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
+        self._texts = _load(lang)
+        self._fallback = _load("en")
+
+    def has(self, msg_id: str) -> bool:
+        return msg_id in self._texts or msg_id in self._fallback
+
+    def word(self, msg_id: str) -> str:
+        """A fragment to build sentences with ("and", "or"): returned as written."""
+        return self._texts.get(msg_id) or self._fallback[msg_id]
+
+    def __call__(self, msg_id: str, **fields: object) -> str:
+        template = self._texts.get(msg_id) or self._fallback[msg_id]
+        text = template.format(**fields) if fields else template
+        return capitalise(text)
+
+
+def capitalise(text: str) -> str:
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1 :]
+        if ch not in "\"'([":
+            return text
+    return text
+
+
+def join_list(items: list[str], conj: str = "and") -> str:
+    """'a, b and c': the conjunction word comes from the caller's catalogue."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + f" {conj} " + items[-1]

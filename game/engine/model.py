@@ -1,0 +1,168 @@
+"""Questions about the world as it is now: where things are, what Joel can see and reach.
+
+Combines the immutable world with the mutable state; actions, rules and the parser ask these
+questions instead of poking at the state's dictionaries themselves.
+"""
+
+from __future__ import annotations
+
+from game.engine import logic as L
+from game.engine.state import GameState
+from game.engine.world import PLAYER, Exit, Kind, Room, Text, Thing, World
+
+
+class Model:
+    def __init__(self, world: World, state: GameState) -> None:
+        self.world = world
+        self.state = state
+
+    # -- basic lookups -------------------------------------------------------------------------
+    def thing(self, tid: str) -> Thing:
+        return self.world.things[tid]
+
+    @property
+    def room(self) -> Room:
+        return self.world.rooms[self.state.room]
+
+    def location(self, tid: str) -> str | None:
+        return self.state.things[tid].location
+
+    def in_world(self, tid: str) -> bool:
+        return self.state.things[tid].location is not None
+
+    def is_open(self, tid: str) -> bool:
+        t = self.world.things[tid]
+        if t.kind is Kind.PASSAGE:
+            return True
+        return self.state.things[tid].open
+
+    def contents(self, where: str) -> list[str]:
+        """Things directly in/on ``where``, in the order the pack declared them."""
+        return [tid for tid, ts in self.state.things.items() if ts.location == where]
+
+    def can_see_inside(self, tid: str) -> bool:
+        t = self.world.things[tid]
+        if t.kind is Kind.CONTAINER:
+            return self.is_open(tid) or t.transparent
+        return t.kind in (Kind.SUPPORTER, Kind.PERSON)
+
+    def carried(self, tid: str) -> bool:
+        """True when Joel holds ``tid``, directly or inside something he holds."""
+        loc = self.location(tid)
+        seen = 0
+        while loc is not None and seen < 64:
+            if loc == PLAYER:
+                return True
+            if loc in self.world.rooms:
+                return False
+            loc = self.location(loc)
+            seen += 1
+        return False
+
+    def held(self, tid: str) -> bool:
+        return self.location(tid) == PLAYER
+
+    def room_of(self, tid: str) -> str | None:
+        loc = self.location(tid)
+        seen = 0
+        while loc is not None and seen < 64:
+            if loc == PLAYER:
+                return self.state.room
+            if loc in self.world.rooms:
+                return loc
+            loc = self.location(loc)
+            seen += 1
+        return None
+
+    # -- scope ---------------------------------------------------------------------------------
+    def _visible_from(self, where: str, out: list[str]) -> None:
+        for tid in self.contents(where):
+            out.append(tid)
+            if self.can_see_inside(tid):
+                self._visible_from(tid, out)
+
+    def scope(self) -> list[str]:
+        """Everything Joel can see and refer to: the room's contents, what he carries, doors."""
+        out: list[str] = []
+        self._visible_from(self.state.room, out)
+        self._visible_from(PLAYER, out)
+        here = self.state.room
+        for tid, t in self.world.things.items():
+            if t.connects and here in t.connects and tid not in out and self.in_world(tid):
+                out.append(tid)
+        return out
+
+    def visible(self, tid: str) -> bool:
+        return tid in self.scope()
+
+    def touchable(self, tid: str) -> str | None:
+        """None when Joel can reach ``tid``; otherwise the closed container in the way."""
+        loc = self.location(tid)
+        seen = 0
+        while loc is not None and loc != PLAYER and loc not in self.world.rooms and seen < 64:
+            if self.world.things[loc].kind is Kind.CONTAINER and not self.is_open(loc):
+                return loc
+            loc = self.location(loc)
+            seen += 1
+        return None
+
+    # -- exits -----------------------------------------------------------------------------------
+    def exits(self) -> tuple[Exit, ...]:
+        return tuple(e for e in self.room.exits if e.via is None or self.in_world(e.via))
+
+    def exit_towards(self, direction: str) -> Exit | None:
+        for e in self.exits():
+            if e.direction == direction:
+                return e
+        return None
+
+    # -- names -----------------------------------------------------------------------------------
+    def the(self, tid: str) -> str:
+        t = self.world.things[tid]
+        if t.article == "":
+            return t.name
+        return f"the {t.name}"
+
+    def a(self, tid: str) -> str:
+        t = self.world.things[tid]
+        return f"{t.article} {t.name}" if t.article else t.name
+
+    # -- texts and conditions -------------------------------------------------------------------
+    def text(self, text: Text | None) -> str:
+        if not text:
+            return ""
+        for variant in text:
+            if variant.when is None or self.holds(variant.when):
+                return variant.text
+        return ""
+
+    def holds(self, cond: L.Condition) -> bool:
+        st = self.state
+        match cond:
+            case L.Flag(name):
+                return name in st.flags
+            case L.Has(thing):
+                return self.carried(thing)
+            case L.InRoom(room):
+                return st.room == room
+            case L.Visited(room):
+                return room in st.visited
+            case L.Where(thing, places):
+                return self.location(thing) in places
+            case L.IsOpen(thing):
+                return self.is_open(thing)
+            case L.IsLocked(thing):
+                return st.things[thing].locked
+            case L.IsWorn(thing):
+                return st.things[thing].worn and self.in_world(thing)
+            case L.Present(thing):
+                return self.in_world(thing) and self.visible(thing)
+            case L.Moved(thing):
+                return st.things[thing].moved
+            case L.AllOf(items):
+                return all(self.holds(c) for c in items)
+            case L.AnyOf(items):
+                return any(self.holds(c) for c in items)
+            case L.Not(item):
+                return not self.holds(item)
+        raise TypeError(f"unknown condition {cond!r}")

@@ -1,0 +1,111 @@
+"""Running an action through before -> instead -> check -> carry out -> report -> after.
+
+The pack's rules hook into the phases by action and noun; the standard behaviour lives in
+``actions``.  Effects are applied here too, so an event and a rule change the world the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from game.engine import logic as L
+from game.engine.context import Ctx, Cmd
+from game.engine.output import Style
+from game.engine.world import Rule
+
+MAX_DEPTH = 8  # implicit actions may nest (take before insert before ...), never loop
+
+
+def matching(c: Ctx, cmd: Cmd, phase: str) -> Iterable[Rule]:
+    st = c.model.state
+    for rule in c.level.rules:
+        if rule.phase != phase or rule.action != cmd.action:
+            continue
+        if rule.noun is not None and rule.noun not in (cmd.noun, cmd.direction, cmd.actor):
+            continue
+        if rule.second is not None and rule.second != cmd.second:
+            continue
+        if rule.once and rule.id in st.fired:
+            continue
+        if rule.when is not None and not c.model.holds(rule.when):
+            continue
+        yield rule
+
+
+def apply_rule(c: Ctx, rule: Rule) -> None:
+    if rule.once:
+        c.model.state.fired.add(rule.id)
+    apply_effects(c, rule.effects, rule.id)
+
+
+def apply_effects(c: Ctx, effects: Iterable[L.Effect], source: str) -> None:
+    m = c.model
+    st = m.state
+    for eff in effects:
+        match eff:
+            case L.Say(text):
+                c.say(text)
+            case L.SetFlag(name, value):
+                if value:
+                    st.flags.add(name)
+                else:
+                    st.flags.discard(name)
+            case L.Move(thing, to):
+                st.things[thing].location = to
+            case L.Reveal(thing):
+                if st.things[thing].location is None:
+                    st.things[thing].location = m.world.things[thing].location
+            case L.Remove(thing):
+                st.things[thing].location = None
+            case L.SetOpen(thing, value):
+                st.things[thing].open = value
+            case L.SetLocked(thing, value):
+                st.things[thing].locked = value
+                if value:
+                    st.things[thing].open = False
+            case L.Points(amount):
+                key = f"points:{source}"
+                if key not in st.fired:
+                    st.fired.add(key)
+                    st.score += amount
+                    c.say(c.msg("score.raised", points=amount), Style.META)
+            case L.GoTo(room):
+                st.room = room
+                st.visited.add(room)
+            case L.End(ending):
+                st.ended = ending
+
+
+def run(c: Ctx, cmd: Cmd, silent: bool = False) -> bool:
+    """Run one action; True when it happened (and so took a turn's worth of doing)."""
+    from game.engine.actions import ACTIONS
+
+    if c.depth > MAX_DEPTH:
+        return False
+    c.depth += 1
+    try:
+        for rule in matching(c, cmd, "before"):
+            apply_rule(c, rule)
+        for rule in matching(c, cmd, "instead"):
+            apply_rule(c, rule)
+            return True
+        action = ACTIONS[cmd.action]
+        refusal = action.check(c, cmd)
+        if refusal is not None:
+            c.say(refusal)
+            return False
+        action.carry_out(c, cmd)
+        if not silent:
+            action.report(c, cmd)
+        for rule in matching(c, cmd, "after"):
+            apply_rule(c, rule)
+        return True
+    finally:
+        c.depth -= 1
+
+
+def implicitly(c: Ctx, cmd: Cmd, msg_id: str) -> bool:
+    """Do a needed step first, saying so: "(first taking the tape)"."""
+    assert cmd.noun is not None
+    c.say(c.msg(msg_id, the=c.the(cmd.noun)))
+    return run(c, cmd, silent=True)

@@ -1,0 +1,113 @@
+"""Saved games as JSON files: readable, free of code, and checked against the pack on restore.
+
+A save names its pack and carries the whole state; restoring validates it with pydantic and
+cross-checks every id, so a damaged or foreign file is refused with a reason instead of crashing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from game.engine.state import GameState
+from game.engine.world import PLAYER, World
+
+SAVE_FORMAT = 1
+_NAME = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+MAX_SAVE_BYTES = 4 * 1024 * 1024
+
+
+class SaveError(Exception):
+    """A save could not be written or read; the message is for the player."""
+
+
+def check_name(name: str) -> str:
+    if not _NAME.match(name):
+        raise SaveError(f'"{name}" is not a usable save name: use up to 40 letters, digits, - or _.')
+    return name
+
+
+class SaveStore:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def path(self, name: str) -> Path:
+        return self.directory / f"{check_name(name)}.json"
+
+    def save(self, name: str, world: World, state: GameState) -> Path:
+        payload = {
+            "format": SAVE_FORMAT,
+            "game": "spotless-mind",
+            "pack": world.pack_id,
+            "pack_version": world.version,
+            "state": state.model_dump(mode="json"),
+        }
+        target = self.path(name)
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".save-", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(payload, fh, indent=1, sort_keys=True)
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise SaveError(f"The game could not be saved to {target}: {exc.strerror}.") from exc
+        return target
+
+    def load(self, name: str, world: World) -> GameState:
+        target = self.path(name)
+        try:
+            if target.stat().st_size > MAX_SAVE_BYTES:
+                raise SaveError(f"{target} is too large to be a saved game.")
+            raw = target.read_text(encoding="utf-8")
+        except FileNotFoundError as exc:
+            raise SaveError(f'There is no saved game called "{name}".') from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SaveError(f"{target} could not be read.") from exc
+        return decode(raw, world, str(target))
+
+
+def decode(raw: str, world: World, where: str) -> GameState:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise SaveError(f"{where} is damaged (not valid JSON at line {exc.lineno}).") from exc
+    if not isinstance(data, dict) or data.get("game") != "spotless-mind":
+        raise SaveError(f"{where} is not a Spotless Mind saved game.")
+    if data.get("format") != SAVE_FORMAT:
+        raise SaveError(f"{where} was saved in format {data.get('format')!r}, which this "
+                        f"version cannot read.")
+    if data.get("pack") != world.pack_id:
+        raise SaveError(f"{where} belongs to the pack \"{data.get('pack')}\", not to "
+                        f"\"{world.pack_id}\".")
+    try:
+        state = GameState.model_validate(data.get("state"))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise SaveError(f"{where} is damaged ({loc}: {first['msg']}).") from exc
+    problems = _cross_check(state, world)
+    if problems:
+        raise SaveError(f"{where} does not fit this version of the pack ({problems[0]}).")
+    return state
+
+
+def _cross_check(state: GameState, world: World) -> list[str]:
+    problems = []
+    if state.room not in world.rooms:
+        problems.append(f"unknown room {state.room!r}")
+    if state.level not in world.levels:
+        problems.append(f"unknown level {state.level!r}")
+    if set(state.things) != set(world.things):
+        problems.append("the things differ")
+    for tid, ts in state.things.items():
+        loc = ts.location
+        if loc is not None and loc != PLAYER and loc not in world.rooms and loc not in world.things:
+            problems.append(f"{tid} is in an unknown place")
+    if state.ended is not None and state.ended not in world.endings:
+        problems.append(f"unknown ending {state.ended!r}")
+    return problems

@@ -1,0 +1,426 @@
+"""A game in progress: the turn sequence, out-of-world commands and the questions in between.
+
+Frontends call ``start`` once and ``submit`` for every line the player types; both return the
+lines to show.  Everything else (undo history, pending questions, pronouns) lives here so the
+window and the terminal behave identically.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from game import __version__
+from game.engine.actions import describe_room
+from game.engine.context import AskFor, Cmd, Ctx
+from game.engine.grammar import VERBS
+from game.engine.messages import Catalogue
+from game.engine.model import Model
+from game.engine.output import Line, Style
+from game.engine.parser import Failure, Parsed, Parser, Pronouns, Question
+from game.engine.rules import apply_effects, run
+from game.engine.saves import SaveError, SaveStore
+from game.engine.state import GameState, initial_state
+from game.engine.words import sentences, split_commas, tokens
+from game.engine.world import World
+
+UNDO_DEPTH = 200
+MAX_COMMANDS_PER_LINE = 32
+
+
+@dataclass(frozen=True)
+class Confirm:
+    action: str  # "quit" or "restart"
+
+
+Pending = Question | AskFor | Confirm
+
+
+class Game:
+    def __init__(
+        self,
+        world: World,
+        seed: int = 0,
+        lang: str = "en",
+        saves: SaveStore | None = None,
+        strict: bool = False,
+    ) -> None:
+        self.world = world
+        self.msg = Catalogue(lang)
+        self.seed = seed
+        self.state = initial_state(world, seed)
+        self.model = Model(world, self.state)
+        self.parser = Parser(self.model, self.msg)
+        self.pronouns = Pronouns()
+        self.saves = saves
+        self.strict = strict  # tests: let internal errors raise instead of apologising
+        self.history: deque[GameState] = deque(maxlen=UNDO_DEPTH)
+        self.pending: Pending | None = None
+        self.last_words: list[str] | None = None
+        self.last_failed: tuple[list[str], str] | None = None
+        self.script: TextIO | None = None
+        self.finished = False
+
+    # -- the frontend's interface ----------------------------------------------------------------
+    def start(self) -> list[Line]:
+        out: list[Line] = []
+        level = self.world.levels[self.state.level]
+        out.append(Line(self.world.title, Style.TITLE))
+        if level.intro:
+            out.append(Line(level.intro))
+        self.state.visited.add(self.state.room)
+        out.extend(self._look())
+        return out
+
+    @property
+    def ended(self) -> bool:
+        return self.state.ended is not None
+
+    def submit(self, line: str) -> list[Line]:
+        if self.finished:
+            return []
+        try:
+            out = self._submit(line)
+        except Exception:
+            if self.strict:
+                raise
+            out = [Line(self.msg("error.internal"), Style.PARSER)]
+        self._record(line, out)
+        return out
+
+    # -- dispatch ----------------------------------------------------------------------------
+    def _submit(self, line: str) -> list[Line]:
+        text = line.strip()
+        if text.startswith("*"):
+            return [Line(self.msg("meta.comment"), Style.META)]
+        pending, self.pending = self.pending, None
+        if isinstance(pending, Confirm):
+            return self._confirm(pending, text)
+        if pending is not None and text:
+            answered = self._answer(pending, tokens(text))
+            if answered is not None:
+                return answered
+        out: list[Line] = []
+        for sentence in sentences(text)[:MAX_COMMANDS_PER_LINE] or [""]:
+            words = tokens(sentence)
+            for command in self._split(words):
+                ok = self._command(command, out)
+                if not ok or self.pending is not None or self.finished:
+                    return out
+        return out
+
+    def _split(self, words: list[str]) -> list[list[str]]:
+        if not words:
+            return [[]]
+        if "," in words and words[0] not in VERBS:
+            head = words[: words.index(",")]
+            person = self._person_named(head)
+            if person is not None:
+                return [["\x00order", person, *words[words.index(",") + 1 :]]]
+        return split_commas(words)
+
+    def _person_named(self, words: list[str]) -> str | None:
+        hits = [
+            t for t in self.model.scope()
+            if self.model.thing(t).is_person and words and all(
+                w in self.model.thing(t).words for w in words if w not in ("the",))
+        ]
+        return hits[0] if len(hits) == 1 else None
+
+    def _command(self, words: list[str], out: list[Line]) -> bool:
+        """Run one command; False stops the rest of the line (a mistake, a question)."""
+        if words and words[0] in ("again", "g"):
+            if self.last_words is None:
+                out.append(Line(self.msg("parser.nothing_to_repeat"), Style.PARSER))
+                return False
+            words = self.last_words
+        elif words and words[0] in ("oops", "o"):
+            return self._oops(words[1:], out)
+        if self.ended and (not words or words[0] not in VERBS):
+            out.append(Line(self.msg("ending.options"), Style.META))
+            return False
+        order: str | None = None
+        if words and words[0] == "\x00order":
+            order, words = words[1], words[2:]
+        result = self.parser.parse(words, self.pronouns)
+        return self._handle(result, words, out, order)
+
+    def _handle(self, result: Parsed | Failure | Question, words: list[str], out: list[Line],
+                order: str | None = None) -> bool:
+        if isinstance(result, Failure):
+            out.append(Line(result.message, Style.PARSER))
+            if result.unknown is not None:
+                self.last_failed = (words, result.unknown)
+            return False
+        if isinstance(result, Question):
+            self.pending = result
+            out.append(Line(result.message, Style.PARSER))
+            return False
+        self.last_failed = None
+        if result.action not in ("again",):
+            self.last_words = [*words] if order is None else None
+        if self.ended and result.action not in ("restart", "restore", "undo", "quit", "about",
+                                                "help", "score", "save"):
+            out.append(Line(self.msg("ending.options"), Style.META))
+            return False
+        if order is not None:
+            self._act(Parsed("order", (order,), text=" ".join(words)), out, actor=order)
+            return True
+        if result.action in _META:
+            _META[result.action](self, result, out)
+            return True
+        self._act(result, out)
+        return True
+
+    def _answer(self, pending: Question | AskFor, words: list[str]) -> list[Line] | None:
+        out: list[Line] = []
+        if not words:
+            return None
+        if isinstance(pending, AskFor):
+            if words[0] in VERBS and words[0] not in self.model.world.vocabulary:
+                return None
+            self._handle(self.parser.parse([*pending.words, *words], self.pronouns),
+                         [*pending.words, *words], out)
+            return out
+        if pending.candidates:
+            chosen = self.parser.answer_which(pending, words)
+            if chosen is None:
+                return None
+            if len(chosen) > 1:
+                self.pending = Question(pending.message, pending.pattern, pending.tokens,
+                                        pending.slot, tuple(chosen), pending.forced)
+                names = [self.model.the(c) for c in chosen]
+                from game.engine.messages import join_list
+                msg = self.msg("parser.which", options=join_list(names, self.msg.word("word.or")))
+                self.pending = Question(msg, pending.pattern, pending.tokens, pending.slot,
+                                        tuple(chosen), pending.forced)
+                return [Line(msg, Style.PARSER)]
+            forced = dict(pending.forced)
+            forced[pending.slot] = chosen[0]
+            result = self.parser.parse(list(pending.tokens), self.pronouns, forced,
+                                       only=pending.pattern)
+            self._handle(result, list(pending.tokens), out)
+            return out
+        if words[0] in VERBS and words[0] not in self.model.world.vocabulary:
+            return None
+        full = [*pending.tokens, *words]
+        self._handle(self.parser.parse(full, self.pronouns, only=pending.pattern), full, out)
+        return out
+
+    def _oops(self, words: list[str], out: list[Line]) -> bool:
+        if self.last_failed is None or not words:
+            out.append(Line(self.msg("parser.oops_nothing"), Style.PARSER))
+            return False
+        failed, unknown = self.last_failed
+        fixed = []
+        replaced = False
+        for w in failed:
+            if w == unknown and not replaced:
+                fixed.extend(words)
+                replaced = True
+            else:
+                fixed.append(w)
+        self.last_failed = None
+        return self._command(fixed, out)
+
+    # -- acting --------------------------------------------------------------------------------
+    def _act(self, parsed: Parsed, out: list[Line], actor: str | None = None) -> None:
+        self.history.append(self.state.model_copy(deep=True))
+        c = Ctx(self.model, self.msg)
+        for note in parsed.notes:
+            c.say(note)
+        objects = parsed.objects or (None,)
+        for obj in objects:
+            cmd = Cmd(parsed.action, obj, parsed.second, parsed.direction, parsed.text, actor)
+            if parsed.multi and obj is not None:
+                start = len(c.out)
+                run(c, cmd)
+                if len(c.out) > start:
+                    first = c.out[start]
+                    c.out[start] = Line(f"{self.model.thing(obj).name}: {first.text}", first.style)
+            else:
+                run(c, cmd)
+            if self.state.ended:
+                break
+        if c.ask is not None:
+            self.pending = c.ask
+            c.say(c.ask.message, Style.PARSER)
+        self.pronouns.note(self.model, [o for o in (*parsed.objects, parsed.second) if o])
+        if not self.state.ended:
+            self._end_turn(c)
+        out.extend(c.out)
+        if self.state.ended:
+            out.extend(self._ending())
+
+    def _end_turn(self, c: Ctx) -> None:
+        st = self.state
+        st.turn += 1
+        st.visited.add(st.room)
+        level = self.world.levels[st.level]
+        for event in level.events:
+            if event.once and event.id in st.fired:
+                continue
+            if self.model.holds(event.when):
+                if event.once:
+                    st.fired.add(event.id)
+                apply_effects(c, event.effects, event.id)
+                if st.ended:
+                    return
+
+    def _ending(self) -> list[Line]:
+        ending = self.world.endings[self.state.ended or ""]
+        return [
+            Line(ending.title, Style.ENDING),
+            Line(ending.text, Style.ENDING),
+            Line(self._score_text(), Style.META),
+            Line(self.msg("ending.options"), Style.META),
+        ]
+
+    def _look(self) -> list[Line]:
+        c = Ctx(self.model, self.msg)
+        describe_room(c, self.state.verbosity != "superbrief")
+        return c.out
+
+    def _replace_state(self, state: GameState) -> None:
+        self.state = state
+        self.model.state = state
+        self.pronouns = Pronouns()
+
+    def _score_text(self) -> str:
+        return self.msg("score.show", score=self.state.score, max=self.world.max_score,
+                        turns=self.state.turn)
+
+    # -- out-of-world commands ---------------------------------------------------------------
+    def _confirm(self, pending: Confirm, text: str) -> list[Line]:
+        words = tokens(text)
+        if words and words[0] in ("y", "yes", "yeah", "ok", "okay", "sure"):
+            if pending.action == "quit":
+                self.finished = True
+                return [Line(self.msg("meta.goodbye"), Style.META)]
+            self._replace_state(initial_state(self.world, self.seed))
+            self.history.clear()
+            self.last_words = None
+            return self.start()
+        return [Line(self.msg("meta.not_confirmed"), Style.META)]
+
+    def _save(self, parsed: Parsed, out: list[Line]) -> None:
+        if self.saves is None:
+            out.append(Line(self.msg("save.unavailable"), Style.META))
+            return
+        try:
+            path = self.saves.save(parsed.text.strip() or "savegame", self.world, self.state)
+        except SaveError as exc:
+            out.append(Line(str(exc), Style.META))
+            return
+        out.append(Line(self.msg("save.done", path=str(path)), Style.META))
+
+    def _restore(self, parsed: Parsed, out: list[Line]) -> None:
+        if self.saves is None:
+            out.append(Line(self.msg("save.unavailable"), Style.META))
+            return
+        try:
+            state = self.saves.load(parsed.text.strip() or "savegame", self.world)
+        except SaveError as exc:
+            out.append(Line(self.msg("restore.failed", reason=str(exc)), Style.META))
+            return
+        self.history.append(self.state.model_copy(deep=True))
+        self._replace_state(state)
+        out.append(Line(self.msg("restore.done"), Style.META))
+        out.extend(self._look())
+
+    def _undo(self, parsed: Parsed, out: list[Line]) -> None:
+        if not self.history:
+            out.append(Line(self.msg("undo.nothing"), Style.META))
+            return
+        self._replace_state(self.history.pop())
+        out.append(Line(self.msg("undo.done"), Style.META))
+        out.append(Line(self.model.room.title, Style.TITLE))
+
+    def _script_on(self, parsed: Parsed, out: list[Line]) -> None:
+        if self.saves is None:
+            out.append(Line(self.msg("save.unavailable"), Style.META))
+            return
+        if self.script is not None:
+            out.append(Line(self.msg("script.already"), Style.META))
+            return
+        path = self.saves.directory / f"{self.world.pack_id}-transcript.txt"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.script = path.open("a", encoding="utf-8")
+        except OSError as exc:
+            out.append(Line(self.msg("script.failed", reason=exc.strerror or ""), Style.META))
+            return
+        out.append(Line(self.msg("script.on", path=str(path)), Style.META))
+
+    def _script_off(self, parsed: Parsed, out: list[Line]) -> None:
+        if self.script is None:
+            out.append(Line(self.msg("script.not_on"), Style.META))
+            return
+        self.script.close()
+        self.script = None
+        out.append(Line(self.msg("script.off"), Style.META))
+
+    def _record(self, line: str, out: list[Line]) -> None:
+        if self.script is None:
+            return
+        self.script.write(f"> {line}\n")
+        for item in out:
+            self.script.write(item.text + "\n")
+        self.script.flush()
+
+    def _verbosity(self, parsed: Parsed, out: list[Line]) -> None:
+        self.state.verbosity = {"verbose": "verbose", "brief": "brief",
+                                "superbrief": "superbrief"}[parsed.action]
+        out.append(Line(self.msg(f"meta.{parsed.action}", title=self.world.title), Style.META))
+
+    def _hint(self, parsed: Parsed, out: list[Line]) -> None:
+        for hint in self.world.levels[self.state.level].hints:
+            if hint.when is None or self.model.holds(hint.when):
+                out.append(Line(hint.text, Style.META))
+                return
+        out.append(Line(self.msg("hint.none"), Style.META))
+
+    def _simple_meta(self, parsed: Parsed, out: list[Line]) -> None:
+        a = parsed.action
+        if a == "score":
+            out.append(Line(self._score_text(), Style.META))
+        elif a == "help":
+            out.extend(Line(p, Style.META) for p in self.msg("help.text").split("\n\n"))
+        elif a == "about":
+            w = self.world
+            out.append(Line(self.msg("about.pack", title=w.title, version=w.version,
+                                     authors=", ".join(w.authors)), Style.META))
+            if w.credits:
+                out.append(Line(w.credits, Style.META))
+            out.append(Line(self.msg("about.game", version=__version__), Style.META))
+        elif a in ("quit", "restart"):
+            self.pending = Confirm(a)
+            out.append(Line(self.msg(f"meta.confirm_{a}"), Style.META))
+        elif a == "comment":
+            out.append(Line(self.msg("meta.comment"), Style.META))
+
+
+_META = {
+    "save": Game._save, "restore": Game._restore, "undo": Game._undo,
+    "script_on": Game._script_on, "script_off": Game._script_off,
+    "verbose": Game._verbosity, "brief": Game._verbosity, "superbrief": Game._verbosity,
+    "hint": Game._hint, "score": Game._simple_meta, "help": Game._simple_meta,
+    "about": Game._simple_meta, "quit": Game._simple_meta, "restart": Game._simple_meta,
+}
+
+
+def transcript_of(game: Game, commands: list[str]) -> str:
+    """Play commands and return the transcript as a piped terminal run would show it."""
+    lines = [ln.text for ln in game.start()]
+    for command in commands:
+        lines.append(f"> {command}")
+        lines.extend(ln.text for ln in game.submit(command))
+        if game.finished:
+            break
+    return "\n".join(lines) + "\n"
+
+
+def default_save_dir(base: Path, pack_id: str) -> Path:
+    return base / "saves" / pack_id

@@ -1,0 +1,75 @@
+"""Everything that changes during play, in one pydantic model that serialises to JSON.
+
+Keeping all mutable data here (and nothing mutable in the world) is what makes undo, saving and
+deterministic replays trivial: a snapshot of this model is the whole game.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from game.engine.world import World
+
+_MASK = (1 << 64) - 1
+
+
+class ThingState(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    location: str | None
+    open: bool = False
+    locked: bool = False
+    worn: bool = False
+    moved: bool = False
+
+
+class GameState(BaseModel):
+    """The whole mutable game; ``rng`` is the state of the one seeded generator."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pack_id: str
+    seed: int
+    rng: int
+    turn: int = 0
+    level: str
+    room: str
+    things: dict[str, ThingState]
+    flags: set[str] = Field(default_factory=set)
+    visited: set[str] = Field(default_factory=set)
+    fired: set[str] = Field(default_factory=set)
+    score: int = 0
+    verbosity: str = "verbose"
+    ended: str | None = None
+
+    def next_random(self) -> int:
+        """Advance the splitmix64 generator: tiny, portable, and its state is one integer."""
+        self.rng = (self.rng + 0x9E3779B97F4A7C15) & _MASK
+        z = self.rng
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        return z ^ (z >> 31)
+
+    def randint(self, low: int, high: int) -> int:
+        """A number in [low, high], drawn from the game's own generator."""
+        return low + self.next_random() % (high - low + 1)
+
+
+def initial_state(world: World, seed: int) -> GameState:
+    things = {
+        tid: ThingState(
+            location=None if t.hidden else t.location,
+            open=t.open,
+            locked=t.locked,
+            worn=t.worn,
+        )
+        for tid, t in world.things.items()
+    }
+    return GameState(
+        pack_id=world.pack_id,
+        seed=seed,
+        rng=seed & _MASK,
+        level=world.start_level,
+        room=world.start_room,
+        things=things,
+    )

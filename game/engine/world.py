@@ -1,0 +1,184 @@
+"""The static world a pack defines: immutable, shared by every state that plays it.
+
+Ids are global: ``level/Name`` for rooms and things, so that a later level may reuse a name and
+flags, inventory and conditions can span levels.  ``PLAYER`` is the location of carried things.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from game.engine.logic import Condition, Effect
+
+PLAYER = "player"
+
+
+class Kind(StrEnum):
+    ITEM = "Item"
+    SCENERY = "Scenery"
+    CONTAINER = "Container"
+    SUPPORTER = "Supporter"
+    PERSON = "Person"
+    DOOR = "Door"
+    PASSAGE = "Passage"
+
+
+DIRECTIONS: tuple[str, ...] = (
+    "north", "northeast", "east", "southeast", "south", "southwest", "west", "northwest",
+    "up", "down", "in", "out",
+)
+
+OPPOSITE: Mapping[str, str] = {
+    "north": "south", "south": "north", "east": "west", "west": "east",
+    "northeast": "southwest", "southwest": "northeast",
+    "northwest": "southeast", "southeast": "northwest",
+    "up": "down", "down": "up", "in": "out", "out": "in",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One version of a text; ``when`` None means it always applies."""
+
+    text: str
+    when: Condition | None = None
+
+
+Text = tuple[Variant, ...]
+
+
+def plain(text: str) -> Text:
+    return (Variant(text),)
+
+
+@dataclass(frozen=True, slots=True)
+class Exit:
+    direction: str
+    to: str
+    via: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Room:
+    id: str
+    name: str
+    level: str
+    title: str
+    description: Text
+    exits: tuple[Exit, ...] = ()
+    shape: tuple[tuple[float, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    words: frozenset[str]
+    text: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Thing:
+    id: str
+    name: str
+    level: str
+    kind: Kind
+    article: str
+    words: frozenset[str]
+    description: Text
+    location: str
+    portable: bool = False
+    hidden: bool = False
+    worn: bool = False
+    wearable: bool = False
+    edible: bool = False
+    drinkable: bool = False
+    openable: bool = False
+    open: bool = False
+    lockable: bool = False
+    locked: bool = False
+    key: str | None = None
+    transparent: bool = False
+    gender: str = "it"
+    initial: Text | None = None
+    read: Text | None = None
+    talk: Text | None = None
+    topics: tuple[Topic, ...] = ()
+    connects: tuple[str, ...] = ()
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind is Kind.PERSON
+
+    @property
+    def is_door(self) -> bool:
+        return self.kind in (Kind.DOOR, Kind.PASSAGE)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    action: str
+    phase: str
+    effects: tuple[Effect, ...]
+    noun: str | None = None
+    second: str | None = None
+    when: Condition | None = None
+    once: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    when: Condition
+    effects: tuple[Effect, ...]
+    once: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    text: str
+    when: Condition | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    id: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    id: str
+    title: str
+    intro: str
+    erasure: int | None
+    hidden: bool
+    rules: tuple[Rule, ...] = ()
+    events: tuple[Event, ...] = ()
+    hints: tuple[Hint, ...] = ()
+    map_file: str = ""
+
+
+@dataclass(frozen=True)
+class World:
+    """Everything a pack declares, resolved and checked by the loader."""
+
+    pack_id: str
+    title: str
+    version: str
+    authors: tuple[str, ...]
+    languages: tuple[str, ...]
+    start_level: str
+    start_room: str
+    levels: Mapping[str, Level]
+    rooms: Mapping[str, Room]
+    things: Mapping[str, Thing]
+    endings: Mapping[str, Ending]
+    description: str = ""
+    credits: str = ""
+    player_name: str = "Joel"
+    player_description: Text = ()
+    max_score: int = 0
+    vocabulary: frozenset[str] = field(default_factory=frozenset)

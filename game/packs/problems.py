@@ -1,0 +1,40 @@
+"""Problems found in a pack, collected so an author sees all of them at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    where: str  # 'object 12 "Aisle" (layer rooms)' or a TOML key path; may be empty
+    message: str
+    fix: str = ""
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        head = f"{self.file}: {self.where}: " if self.where else f"{self.file}: "
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        text = f"{head}{prefix}{self.message}"
+        if self.fix:
+            text += f". Fix: {self.fix}"
+        return text
+
+
+class PackError(Exception):
+    """The pack can't be played; ``problems`` lists every reason found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]

@@ -1,0 +1,1 @@
+"""Frontends: they present what the engine reports and turn input into commands."""
