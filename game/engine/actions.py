@@ -68,12 +68,17 @@ def describe_room(c: Ctx, full: bool = True) -> None:
                 key = "look.on" if t.kind is Kind.SUPPORTER else "look.in"
                 c.tell(key, the=c.the(tid), things=join_list([c.a(x) for x in inside],
                                                               c.msg.word("word.and")))
-    exits = m.exits()
+    shown = listed_exits(c)
+    if shown:
+        c.say(c.msg("look.exits", exits=join_list(shown, c.msg.word("word.and"))), Style.META)
+
+
+def listed_exits(c: Ctx) -> list[str]:
+    """Directions worth telling the player: IN/OUT only where no compass exit goes there."""
+    exits = c.model.exits()
     plain = {e.to for e in exits if e.direction not in ("in", "out")}
     shown = {e.direction for e in exits if e.direction not in ("in", "out") or e.to not in plain}
-    if shown:
-        ordered = [d for d in DIRECTIONS if d in shown]
-        c.say(c.msg("look.exits", exits=join_list(ordered, c.msg.word("word.and"))), Style.META)
+    return [d for d in DIRECTIONS if d in shown]
 
 
 def list_contents(c: Ctx, tid: str) -> bool:
@@ -200,7 +205,7 @@ class Go(Action):
         if ex is None and direction == "out" and len(m.exits()) == 1:
             ex = m.exits()[0]
         if ex is None:
-            exits = [d for d in DIRECTIONS if any(e.direction == d for e in m.exits())]
+            exits = listed_exits(c)
             if not exits:
                 return c.msg("go.nowhere")
             return c.msg("go.cant", exits=join_list(exits, c.msg.word("word.or")))
@@ -301,7 +306,7 @@ class Take(Action):
         if not t.portable:
             return c.msg("take.scenery" if t.kind is Kind.SCENERY else "take.fixed")
         holder = m.location(tid)
-        if holder in m.world.things and m.thing(holder).is_person:
+        if holder is not None and holder in m.world.things and m.thing(holder).is_person:
             return c.msg("take.held_by", the=c.the(holder))
         return _not_reachable(c, tid)
 
@@ -409,7 +414,7 @@ class Insert(Action):
         if where == tid or _inside(c, tid, where):
             return c.msg("insert.itself")
         if m.location(tid) == where:
-            return c.msg("insert.already", the=c.the(tid), where=c.the(where))
+            return c.msg(f"{self.id}.already", the=c.the(tid), where=c.the(where))
         if self.kind is Kind.CONTAINER and not m.is_open(where):
             if m.state.things[where].locked or not m.thing(where).openable:
                 return c.msg("insert.closed", the=c.the(where))

@@ -64,7 +64,7 @@ def capitalise(text: str) -> str:
     for i, ch in enumerate(text):
         if ch.isalpha():
             return text[:i] + ch.upper() + text[i + 1 :]
-        if ch not in "\"'([":
+        if ch not in "\"'":
             return text
     return text
 

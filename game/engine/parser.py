@@ -155,8 +155,11 @@ class Parser:
         if missing:
             pattern, slot_no = missing[0]
             slot_index = _slot_part_index(pattern, slot_no)
+            verb = " ".join(words)
+            if len(words) == 1 and len(words[0]) <= 2 and self.msg.has(f"verb.{pattern.action}"):
+                verb = self.msg.word(f"verb.{pattern.action}")  # X -> examine
             return Question(
-                self.msg("parser.what", verb=" ".join(words)),
+                self.msg("parser.what", verb=verb),
                 pattern, tuple(words), slot_index,
             )
         if partial:
@@ -224,7 +227,8 @@ class Parser:
             res = self._resolve(slot.kind, toks, scope, pronouns, container)
             if isinstance(res, _Missing):
                 if k == len(slots) - 1 and pattern.parts[-1] == slot:
-                    shorter = self._understood_as_far_as(pattern, words, start, end, scope, pronouns)
+                    shorter = self._understood_as_far_as(pattern, words, start, end, scope,
+                                                         pronouns)
                     if shorter:
                         return Failure(shorter)
                 return Failure(res.message, res.unknown)
@@ -315,10 +319,14 @@ class Parser:
             rest = toks[1:]
             excluded: list[str] = []
             if rest and rest[0] in EXCEPT_WORDS:
-                ex = self._resolve_list(kind, rest[1:], scope, pronouns, container)
-                if not isinstance(ex, _Found):
-                    return ex
-                excluded = ex.tids
+                for group in " ".join(rest[1:]).split(" and "):
+                    g = [w for w in group.split() if w not in ARTICLES]
+                    hits = [t for t in scope if g and all(w in m.thing(t).words for w in g)]
+                    if not hits:
+                        res = self._resolve(kind, g, scope, pronouns, container)
+                        if isinstance(res, _Missing):
+                            return res
+                    excluded.extend(hits)
                 rest = []
             pool = self._all_candidates(kind, scope, container)
             if rest:
@@ -369,7 +377,8 @@ class Parser:
         for t in scope:
             th = m.thing(t)
             loc = m.location(t)
-            on_supporter = loc in m.world.things and m.thing(loc).kind is Kind.SUPPORTER
+            on_supporter = loc is not None and loc in m.world.things and (
+                m.thing(loc).kind is Kind.SUPPORTER)
             if th.portable and (loc == here or (on_supporter and m.room_of(t) == here)):
                 out.append(t)
         return out
@@ -454,11 +463,10 @@ def _match(
             yield from _match(parts, words, pi + 1, wi + 1, spans)
         return
     if wi == len(words):
-        if all(isinstance(p, Slot) for p in parts[pi:]) or pi == len(parts) - 1:
-            yield spans, wi
+        yield spans, wi  # the words ran out where a noun should be: ask for it
         return
     if pi == len(parts) - 1:
-        yield spans + [(wi, len(words))], len(words)
+        yield [*spans, (wi, len(words))], len(words)
         return
     for end in range(wi + 1, len(words)):
         yield from _match(parts, words, pi + 1, end, [*spans, (wi, end)])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from game.engine import logic as L
-from game.engine.context import Ctx, Cmd
+from game.engine.context import Cmd, Ctx
 from game.engine.output import Style
 from game.engine.world import Rule
 

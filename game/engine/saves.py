@@ -28,7 +28,8 @@ class SaveError(Exception):
 
 def check_name(name: str) -> str:
     if not _NAME.match(name):
-        raise SaveError(f'"{name}" is not a usable save name: use up to 40 letters, digits, - or _.')
+        raise SaveError(f'"{name}" is not a usable save name: use up to 40 letters, digits, '
+                        "- or _.")
     return name
 
 

@@ -206,7 +206,7 @@ class Game:
         if words[0] in VERBS and words[0] not in self.model.world.vocabulary:
             return None
         full = [*pending.tokens, *words]
-        self._handle(self.parser.parse(full, self.pronouns, only=pending.pattern), full, out)
+        self._handle(self.parser.parse(full, self.pronouns), full, out)
         return out
 
     def _oops(self, words: list[str], out: list[Line]) -> bool:

@@ -549,7 +549,7 @@ class _LevelBuilder:
                           ("present", L.Present), ("moved", L.Moved)):
             value = getattr(cond, attr)
             if value is not None:
-                return cls(self._ref(value, t, f"{where}.{attr}"))  # type: ignore[abstract]
+                return cls(self._ref(value, t, f"{where}.{attr}"))
         if cond.all is not None:
             return L.AllOf(tuple(self._cond(x, f"{where}.all[{i}]")
                                  for i, x in enumerate(cond.all)))

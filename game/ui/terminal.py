@@ -7,6 +7,7 @@ is printed: no colours, no redrawing, so a screen reader reads only what is new.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import textwrap
 from collections.abc import Iterable
@@ -27,10 +28,8 @@ class Terminal:
         self.interactive = interactive
         self.transcript = transcript
         if interactive:
-            try:
+            with contextlib.suppress(ImportError):
                 import readline  # noqa: F401  (importing it gives input() editing and history)
-            except ImportError:
-                pass
 
     def write(self, lines: Iterable[Line]) -> None:
         width = shutil.get_terminal_size((80, 24)).columns - 1 if self.interactive else 0
