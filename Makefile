@@ -27,7 +27,8 @@ check: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	SDL_VIDEODRIVER=dummy $(BIN)/python -m pytest tests/perf --benchmark-only -p no:cacheprovider -o addopts=""
+	SDL_VIDEODRIVER=dummy $(BIN)/python -m pytest tests/perf -s -p no:cacheprovider
+	$(BIN)/python tests/perf/startup.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

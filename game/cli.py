@@ -66,9 +66,13 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if args.command == "validate":
-        return validate(args.packs)
-    return play(args)
+    try:
+        if args.command == "validate":
+            return validate(args.packs)
+        return play(args)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
 
 
 def _load(path: Path):  # type: ignore[no-untyped-def]

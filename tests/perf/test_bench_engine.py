@@ -1,0 +1,70 @@
+"""Benchmarks of the engine (``make bench``); never part of the default test run.
+
+Figures go into the session notes; nothing here asserts a timing.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+
+from game.engine.grammar import GRAMMAR_WORDS
+from game.engine.session import Game
+from game.packs.loader import load_pack
+
+ROOT = Path(__file__).resolve().parents[2]
+PROLOGUE = ROOT / "levels" / "spotless"
+WALKTHROUGH = ROOT / "tests" / "walkthroughs" / "prologue.txt"
+
+
+def _commands() -> list[str]:
+    lines = WALKTHROUGH.read_text(encoding="utf-8").splitlines()
+    return [ln for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.fixture(scope="module")
+def world():  # type: ignore[no-untyped-def]
+    return load_pack(PROLOGUE)[0]
+
+
+def test_parse_and_turn_in_the_prologue(world) -> None:  # type: ignore[no-untyped-def]
+    """One command through parser and turn sequence, replaying the walkthrough many times."""
+    commands = _commands()
+    timings: list[float] = []
+    for _ in range(40):
+        game = Game(world, seed=1)
+        game.start()
+        for command in commands:
+            t0 = time.perf_counter()
+            game.submit(command)
+            timings.append(time.perf_counter() - t0)
+    timings.sort()
+    p99 = timings[int(len(timings) * 0.99)]
+    print(f"\nparse+turn over {len(timings)} commands: median "
+          f"{statistics.median(timings) * 1e3:.3f} ms, p99 {p99 * 1e3:.3f} ms, "
+          f"max {timings[-1] * 1e3:.3f} ms")
+
+
+def test_random_commands_throughput(world) -> None:  # type: ignore[no-untyped-def]
+    """100,000 random commands through the engine (pack words, grammar words and junk)."""
+    rng = random.Random(5)
+    words = [*sorted(world.vocabulary | GRAMMAR_WORDS), "zzkq", "", ",", ".", "then"]
+    game = Game(world, seed=5)
+    game.start()
+    t0 = time.perf_counter()
+    n = 100_000
+    per: list[float] = []
+    for _ in range(n):
+        line = " ".join(rng.choice(words) for _ in range(rng.randint(1, 5)))
+        s = time.perf_counter()
+        game.submit(line)
+        per.append(time.perf_counter() - s)
+        if game.finished or game.ended:
+            game = Game(world, seed=rng.randint(0, 10**6))
+            game.start()
+    total = time.perf_counter() - t0
+    print(f"\n{n} random commands: {total:.1f} s, median {statistics.median(per) * 1e3:.3f} ms")
