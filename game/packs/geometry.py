@@ -3,6 +3,7 @@ compass direction leads from one room to another."""
 
 from __future__ import annotations
 
+import itertools
 import math
 
 Point = tuple[float, float]
@@ -82,3 +83,88 @@ def wall_direction(poly: Polygon, p: Point) -> str:
 
 def rect(x: float, y: float, w: float, h: float) -> Polygon:
     return ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
+
+
+def rotate(poly: Polygon, origin: Point, degrees: float) -> Polygon:
+    """Rotate clockwise on screen (y grows downwards) about ``origin``, as Tiled does."""
+    if not degrees:
+        return poly
+    t = math.radians(degrees)
+    c, s = math.cos(t), math.sin(t)
+    ox, oy = origin
+    return tuple((ox + c * (x - ox) - s * (y - oy), oy + s * (x - ox) + c * (y - oy))
+                 for x, y in poly)
+
+
+def ellipse(x: float, y: float, w: float, h: float, sides: int = 24) -> Polygon:
+    """A polygon close to the ellipse inscribed in the rectangle (x, y, w, h)."""
+    cx, cy, rx, ry = x + w / 2, y + h / 2, w / 2, h / 2
+    return tuple((cx + rx * math.cos(2 * math.pi * i / sides),
+                  cy + ry * math.sin(2 * math.pi * i / sides)) for i in range(sides))
+
+
+def area(poly: Polygon) -> float:
+    n = len(poly)
+    return abs(sum(poly[i][0] * poly[(i + 1) % n][1] - poly[(i + 1) % n][0] * poly[i][1]
+                   for i in range(n))) / 2
+
+
+def _crossings(poly: Polygon, x: float) -> list[float]:
+    """The y of every edge of ``poly`` that crosses the vertical line at x, sorted."""
+    ys = []
+    n = len(poly)
+    for i in range(n):
+        (x1, y1), (x2, y2) = poly[i], poly[(i + 1) % n]
+        if (x1 > x) != (x2 > x):
+            ys.append(y1 + (x - x1) * (y2 - y1) / (x2 - x1))
+    return sorted(ys)
+
+
+def _intersection_x(a: Point, b: Point, c: Point, d: Point) -> float | None:
+    rx, ry = b[0] - a[0], b[1] - a[1]
+    sx, sy = d[0] - c[0], d[1] - c[1]
+    denom = rx * sy - ry * sx
+    if denom == 0:
+        return None
+    t = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / denom
+    u = ((c[0] - a[0]) * ry - (c[1] - a[1]) * rx) / denom
+    if 0 <= t <= 1 and 0 <= u <= 1:
+        return a[0] + t * rx
+    return None
+
+
+def overlap(a: Polygon, b: Polygon, tolerance: float = 1e-6) -> bool:
+    """Whether the insides of two simple polygons share some area (touching is not overlap).
+
+    Exact: the plane is cut into vertical slabs at every vertex and edge crossing; inside a
+    slab no edges cross, so the two polygons overlap there iff they overlap on the slab's
+    middle line.
+    """
+    if len(a) < 3 or len(b) < 3:
+        return False
+    ax = [p[0] for p in a]
+    bx = [p[0] for p in b]
+    ay = [p[1] for p in a]
+    by = [p[1] for p in b]
+    if (min(ax) >= max(bx) - tolerance or min(bx) >= max(ax) - tolerance
+            or min(ay) >= max(by) - tolerance or min(by) >= max(ay) - tolerance):
+        return False
+    xs = set(ax) | set(bx)
+    for i in range(len(a)):
+        for j in range(len(b)):
+            x = _intersection_x(a[i], a[(i + 1) % len(a)], b[j], b[(j + 1) % len(b)])
+            if x is not None:
+                xs.add(x)
+    cuts = sorted(xs)
+    for x0, x1 in itertools.pairwise(cuts):
+        if x1 - x0 <= tolerance:
+            continue
+        xm = (x0 + x1) / 2
+        ya, yb = _crossings(a, xm), _crossings(b, xm)
+        spans_a = list(zip(ya[::2], ya[1::2], strict=False))
+        spans_b = list(zip(yb[::2], yb[1::2], strict=False))
+        for lo_a, hi_a in spans_a:
+            for lo_b, hi_b in spans_b:
+                if min(hi_a, hi_b) - max(lo_a, lo_b) > tolerance:
+                    return True
+    return False

@@ -2,6 +2,8 @@
 
 The loader never stops at the first mistake: each file and each object is checked, and all
 problems are reported together, each naming the file, the Tiled object or TOML key, and a fix.
+A mistake is reported once: what merely follows from it (a reference to a thing whose class
+is misspelt, a room cut off by a broken door) is not reported again.
 """
 
 from __future__ import annotations
@@ -10,12 +12,16 @@ import difflib
 import os
 import re
 import tomllib
+import types
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from dataclasses import replace as _replace
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from game.engine import logic as L
 from game.engine.actions import ACTIONS
@@ -44,19 +50,201 @@ from game.packs.tmx import MapData, MapError, MapObject, read_map
 
 MAX_TOML_BYTES = 2 * 1024 * 1024
 RULE_ACTIONS = frozenset(ACTIONS) - {"go_in"}
+HOLDERS = (Kind.CONTAINER, Kind.SUPPORTER, Kind.PERSON)
 _WORD = re.compile(r"[a-z0-9]+")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _ARTICLES = {"the", "a", "an", "some"}
+_TAGS = ("str", "list")  # the branches of models.Text and models.StrOrList
 
 
 def display_path(path: Path) -> str:
+    """The path relative to the working directory when it is below it, else absolute."""
     try:
-        return os.path.relpath(path)
+        rel = os.path.relpath(path)
     except ValueError:
         return str(path)
+    return str(path.absolute()) if rel.startswith("..") else rel
 
 
 def words_of(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in _ARTICLES}
+
+
+def quote(name: str) -> str:
+    """A TOML key for a name, always quoted: things."red key", rooms."Hall"."""
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _bare_or_quoted(key: str) -> str:
+    return key if _BARE_KEY.fullmatch(key) else quote(key)
+
+
+def _guess(word: str, names: Iterable[str]) -> str | None:
+    pool = sorted(names)
+    lower = {p.lower(): p for p in pool}
+    if word.lower() in lower:
+        return lower[word.lower()]
+    found = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+# -- pydantic errors as problems -----------------------------------------------------------------
+def _members(tp: Any) -> list[Any]:
+    """The alternatives of a type: Annotated and unions (Optional too) opened."""
+    origin = get_origin(tp)
+    if origin is Annotated:
+        return _members(get_args(tp)[0])
+    if origin is Union or origin is types.UnionType:
+        return [m for arg in get_args(tp) for m in _members(arg)]
+    return [tp]
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _walk(model: Any, loc: tuple[Any, ...]) -> tuple[str, Any]:
+    """The TOML key path of a pydantic error location, and the type expected there.
+
+    ``('rooms', 'Kitchen', 'description', 'list', 1, 'when', 'flg')`` becomes
+    ``rooms."Kitchen".description[1].when.flg``: names chosen by the author are quoted, the
+    union branches pydantic adds are left out.
+    """
+    parts: list[str] = []
+    tp: Any = model
+    for part in loc:
+        members = _members(tp) if tp is not None else []
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+            seq = next((m for m in members if get_origin(m) is list), None)
+            tp = get_args(seq)[0] if seq is not None else None
+            continue
+        key = str(part)
+        dot = "." if parts else ""
+        found = False
+        for m in members:
+            if _is_model(m):
+                for name, info in m.model_fields.items():
+                    if key in (name, info.alias):
+                        parts.append(dot + key)
+                        tp, found = info.annotation, True
+                        break
+            elif get_origin(m) is dict:
+                parts.append(dot + quote(key))
+                tp, found = get_args(m)[1], True
+            if found:
+                break
+        if found:
+            continue
+        if key in _TAGS and len(members) > 1:
+            tp = next((m for m in members if (get_origin(m) is list) == (key == "list")), None)
+            continue
+        parts.append(dot + _bare_or_quoted(key))
+        tp = None
+    return "".join(parts), tp
+
+
+def _keys_of(tp: Any) -> list[str]:
+    for m in _members(tp):
+        if _is_model(m):
+            return [info.alias or name for name, info in m.model_fields.items()]
+    return []
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f'the text "{short}"'
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+_EXPECTED = {
+    "string_type": ("a text in quotes", '"..."'),
+    "bool_type": ("true or false", "true"),
+    "bool_parsing": ("true or false", "true"),
+    "int_type": ("a whole number", "1"),
+    "int_parsing": ("a whole number", "1"),
+    "int_from_float": ("a whole number", "1"),
+    "float_type": ("a number", "1.5"),
+    "list_type": ("a list [ ... ]", "[ ... ]"),
+    "dict_type": ("a table { ... }", "{ ... }"),
+    "model_type": ("a table { ... }", "{ ... }"),
+    "model_attributes_type": ("a table { ... }", "{ ... }"),
+}
+
+
+def _text_or_list(union: Any) -> str:
+    """How to write a value of a ``str | list[...]`` union (models.Text, models.StrOrList)."""
+    for m in _members(union):
+        if get_origin(m) is list and get_args(m)[0] is str:
+            return 'a text in quotes, or a list of texts [ "...", "..." ]'
+    return 'a text in quotes, or a list of variants [ { text = "..." }, ... ]'
+
+
+def _example(tp: Any) -> str:
+    """What to write for a missing key of type tp."""
+    members = [m for m in _members(tp) if m is not type(None)]
+    for m in members:
+        if get_origin(m) is list:
+            return "[ ... ]"
+        if get_origin(m) is dict or _is_model(m):
+            return "{ ... }"
+        if m is bool:
+            return "true"
+        if m is int:
+            return "1"
+    return '"..."'
+
+
+def _explain(err: Any, union: Any = None, tiled: bool = False) -> tuple[str, str]:
+    """A pydantic error as (message, fix) in the words of levels/README.md; ``union`` is the
+    type of the value when the error is in a branch of a ``str | list`` union."""
+    kind = err["type"]
+    loc = err["loc"]
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    names = [str(p) for p in loc if isinstance(p, str) and p not in _TAGS]
+    key = names[-1] if names and not isinstance(loc[-1], int) else ""
+    if kind in _EXPECTED:
+        expected, example = _EXPECTED[kind]
+        if loc and loc[-1] == "str" and union is not None:
+            expected = _text_or_list(union)
+        message = f"expected {expected}, found {_found(value)}"
+        if tiled:
+            return message, f'give the property "{key}" a {expected} value in Tiled'
+        return message, (f"write {key} = {example}" if key else f"write {expected}")
+    if kind == "literal_error":
+        allowed = str(ctx.get("expected", "")).replace("'", '"')
+        several = " or " in allowed or "," in allowed
+        return (f"{_found(value)} is not allowed here",
+                f"use one of {allowed}" if several else f"use {allowed}")
+    if kind == "string_pattern_mismatch":
+        return (f'"{value}" is not a valid id',
+                'use lowercase letters, digits and dashes, like "my-pack"')
+    if kind == "too_short":
+        if isinstance(value, str):
+            return "the text is empty", "write something, or leave the key out"
+        return ("the list is empty", f"give at least {ctx.get('min_length', 1)}")
+    if kind == "too_long":
+        what = "the text" if isinstance(value, str) else "the list"
+        limit = ctx.get("max_length", "?")
+        unit = " characters" if isinstance(value, str) else " items"
+        return f"{what} is too long (at most {limit}{unit})", f"shorten {what}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return (f"{value} is too small", f"use a number of at least {ctx.get('ge', ctx.get('gt'))}")
+    if kind in ("less_than_equal", "less_than"):
+        return (f"{value} is too large", f"use a number of at most {ctx.get('le', ctx.get('lt'))}")
+    if "fix" in ctx:
+        return err["msg"], str(ctx["fix"])
+    return err["msg"].removeprefix("Value error, "), "see levels/README.md"
 
 
 @dataclass
@@ -69,78 +257,193 @@ class _Collector:
     def warn(self, file: Path | str, where: str, message: str, fix: str = "") -> None:
         self.problems.append(Problem(_name(file), where, message, fix, Severity.WARNING))
 
-    def pydantic(self, file: Path, exc: ValidationError, prefix: str = "") -> None:
-        for err in exc.errors():
-            loc = prefix + _key_path(err["loc"])
+    def pydantic(self, file: Path, exc: ValidationError, root: Any,
+                 prefix: tuple[Any, ...] = ()) -> None:
+        """Report a validation error of the table at ``prefix`` of a file whose type is
+        ``root`` (the prefix keeps the key paths whole when a file is checked in parts)."""
+        errors = exc.errors()
+        # { txt = "..." } is reported as 'unknown key "txt"; did you mean "text"?', not also as
+        # 'the key "text" is missing'
+        implied: set[tuple[Any, ...]] = set()
+        for err in errors:
+            loc = prefix + tuple(err["loc"])
             if err["type"] == "extra_forbidden":
-                key = str(err["loc"][-1])
-                self.error(file, loc, f'unknown key "{key}"',
-                           "remove it or check the spelling against levels/README.md")
-            elif err["type"] == "missing":
-                self.error(file, loc, "this key is required", "add it")
+                guess = _guess(str(loc[-1]), _keys_of(_walk(root, loc[:-1])[1]))
+                if guess:
+                    implied.add((*loc[:-1], guess))
+        for err in errors:
+            loc = prefix + tuple(err["loc"])
+            where, _ = _walk(root, loc)
+            if err["type"] == "missing":
+                if loc in implied:
+                    continue
+                parent, _ = _walk(root, loc[:-1])
+                _, tp = _walk(root, loc)
+                key = _bare_or_quoted(str(loc[-1]))
+                self.error(file, parent or where, f'the key "{loc[-1]}" is missing',
+                           f"add {key} = {_example(tp)} (see levels/README.md)")
+            elif err["type"] == "extra_forbidden":
+                key = str(loc[-1])
+                allowed = _keys_of(_walk(root, loc[:-1])[1])
+                guess = _guess(key, allowed)
+                listed = ", ".join(allowed)
+                self.error(file, where, f'unknown key "{key}"',
+                           f'did you mean "{guess}"? (keys here: {listed})' if guess else
+                           f"remove it or correct it; the keys here are: {listed}")
             else:
-                self.error(file, loc, err["msg"].removeprefix("Value error, "),
-                           _fix_for(err["type"]))
+                union = _walk(root, loc[:-1])[1] if loc and loc[-1] in _TAGS else None
+                message, fix = _explain(err, union)
+                self.error(file, where, message, fix)
 
 
 def _name(file: Path | str) -> str:
     return display_path(file) if isinstance(file, Path) else file
 
 
-def _key_path(loc: tuple[Any, ...]) -> str:
-    parts: list[str] = []
-    for p in loc:
-        if isinstance(p, int):
-            parts.append(f"[{p}]")
-        elif p in ("str", "list[Variant]", "function-after[_one_kind(), Condition]",
-                   "function-after[_one_kind(), Effect]"):
-            continue
-        elif re.fullmatch(r"[A-Za-z0-9_-]+", str(p)):
-            parts.append(("." if parts else "") + str(p))
-        else:
-            parts.append(("." if parts else "") + f'"{p}"')
-    return "".join(parts)
-
-
-def _fix_for(kind: str) -> str:
-    return {
-        "string_type": "write a text in quotes",
-        "bool_type": "write true or false",
-        "bool_parsing": "write true or false",
-        "int_type": "write a whole number",
-        "int_parsing": "write a whole number",
-        "list_type": "write a list in [ ]",
-        "literal_error": "use one of the values listed",
-        "string_pattern_mismatch": "use lowercase letters, digits and dashes",
-        "dict_type": "write a table",
-        "model_type": "write a table { ... }",
-    }.get(kind, "see levels/README.md")
-
-
-def _read_toml(path: Path, c: _Collector) -> dict[str, Any] | None:
+def _read_toml(path: Path, c: _Collector, missing_fix: str) -> dict[str, Any] | None:
     try:
         if path.stat().st_size > MAX_TOML_BYTES:
             c.error(path, "", f"the file is larger than {MAX_TOML_BYTES // 1024 // 1024} MB",
                     "split the text or shorten it")
             return None
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: Windows editors may begin the file with a byte order mark
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except RecursionError:
+        c.error(path, "", "tables or lists are nested too deeply",
+                "nest fewer tables and lists inside each other")
     except FileNotFoundError:
-        c.error(path, "", "the file is missing", f"create {path.name} next to pack.toml")
-    except UnicodeDecodeError:
-        c.error(path, "", "the file is not UTF-8 text", "save it as UTF-8")
+        c.error(path, "", "the file is missing", missing_fix)
+    except IsADirectoryError:
+        c.error(path, "", "this is a folder, not a file", missing_fix)
+    except UnicodeDecodeError as exc:
+        c.error(path, "", f"the file is not UTF-8 text (byte {exc.start})",
+                "save it with the encoding UTF-8")
     except tomllib.TOMLDecodeError as exc:
-        c.error(path, "", f"TOML syntax error: {exc}", "fix the line it names")
+        text = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", text)
+        reason = text[: m.start()].strip() if m else text
+        if m is None:
+            c.error(path, "", f"TOML syntax error: {reason}", "fix the syntax")
+            return None
+        line, column = m.group(1), m.group(2)
+        hint = ""
+        if reason == "Illegal character '\\n'":
+            hint = " (a text is not closed: is a quote missing?)"
+        c.error(path, f"line {line}", f"TOML syntax error at column {column}: {reason}{hint}",
+                f"correct line {line}")
     except OSError as exc:
         c.error(path, "", f"the file can't be read ({exc.strerror})")
     return None
 
 
-def _validate(model: type[BaseModel], data: dict[str, Any], path: Path, c: _Collector) -> Any:
+@cache
+def _adapter(tp: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(tp)
+
+
+def _check(tp: Any, value: Any, file: Path, c: _Collector, root: Any,
+           prefix: tuple[Any, ...]) -> Any:
+    """Validate one table or list of a file; None (and problems) if it is wrong."""
     try:
-        return model.model_validate(data)
+        return _adapter(tp).validate_python(value, strict=True)
     except ValidationError as exc:
-        c.pydantic(path, exc)
+        c.pydantic(file, exc, root, prefix)
         return None
+
+
+# -- the level's text, checked table by table ----------------------------------------------------
+@dataclass
+class _LevelText:
+    """A level's TOML file, checked part by part so that one broken rule does not hide the
+    problems of the others; entries keep their index for the key paths."""
+
+    read: bool = False  # the file could be read (it may still have had mistakes)
+    level: M.LevelSection = field(default_factory=M.LevelSection)
+    rooms: dict[str, M.RoomText] = field(default_factory=dict)
+    things: dict[str, M.ThingText] = field(default_factory=dict)
+    room_keys: list[str] = field(default_factory=list)  # every key, even of broken tables
+    thing_keys: list[str] = field(default_factory=list)
+    rules: list[tuple[int, M.RuleEntry]] = field(default_factory=list)
+    events: list[tuple[int, M.EventEntry]] = field(default_factory=list)
+    hints: list[tuple[int, M.HintEntry]] = field(default_factory=list)
+
+
+def _level_text(raw: dict[str, Any] | None, path: Path, c: _Collector) -> _LevelText:
+    out = _LevelText()
+    if raw is None:
+        return out
+    out.read = True
+    root = M.LevelFile
+    known = list(root.model_fields)
+    for key, value in raw.items():
+        if key not in known:
+            guess = _guess(key, known)
+            what = "table" if isinstance(value, dict | list) else "key"
+            c.error(path, _bare_or_quoted(key), f'unknown {what} "{key}"',
+                    f'did you mean "{guess}"?' if guess else
+                    f"the tables of a level file are: {', '.join(known)}")
+    if "level" in raw:
+        level = _check(M.LevelSection, raw["level"], path, c, root, ("level",))
+        out.level = level or out.level
+    model: type[BaseModel]
+    for section, model in (("rooms", M.RoomText), ("things", M.ThingText)):
+        table = raw.get(section, {})
+        if not isinstance(table, dict):
+            _check(dict[str, Any], table, path, c, root, (section,))
+            continue
+        keys = out.room_keys if section == "rooms" else out.thing_keys
+        texts: dict[str, Any] = out.rooms if section == "rooms" else out.things
+        for name, value in table.items():
+            keys.append(name)
+            checked = _check(model, value, path, c, root, (section, name))
+            if checked is not None:
+                texts[name] = checked
+    for section, model in (("rules", M.RuleEntry), ("events", M.EventEntry),
+                           ("hints", M.HintEntry)):
+        entries = raw.get(section, [])
+        if not isinstance(entries, list):
+            _check(list[Any], entries, path, c, root, (section,))
+            continue
+        good: list[Any] = getattr(out, section)
+        for i, value in enumerate(entries):
+            checked = _check(model, value, path, c, root, (section, i))
+            if checked is not None:
+                good.append((i, checked))
+    return out
+
+
+# -- pack.toml -----------------------------------------------------------------------------------
+@dataclass
+class _Manifest:
+    """What the levels need to know of pack.toml, even when pack.toml has mistakes."""
+
+    levels: list[M.LevelEntry]
+    start: str | None
+    endings: set[str]
+    pack: M.PackFile | None  # None when pack.toml has mistakes
+
+
+def _manifest(raw: dict[str, Any], path: Path, c: _Collector) -> _Manifest:
+    try:
+        pack = M.PackFile.model_validate(raw)
+    except ValidationError as exc:
+        c.pydantic(path, exc, M.PackFile)
+    else:
+        return _Manifest(list(pack.levels), pack.start, set(pack.endings), pack)
+    # pack.toml is wrong, but its levels can still be checked
+    levels = []
+    for entry in raw.get("levels", []) if isinstance(raw.get("levels"), list) else []:
+        if not isinstance(entry, dict):
+            continue
+        lid = entry.get("id")
+        if isinstance(lid, str) and re.fullmatch(M.ID_PATTERN, lid):
+            title = entry.get("title")
+            levels.append(M.LevelEntry.model_construct(
+                id=lid, title=title if isinstance(title, str) else lid, erasure=None,
+                hidden=False))
+    start = raw.get("start") if isinstance(raw.get("start"), str) else None
+    endings = raw.get("endings")
+    return _Manifest(levels, start, set(endings) if isinstance(endings, dict) else set(), None)
 
 
 # -- the level builder ---------------------------------------------------------------------------
@@ -168,36 +471,63 @@ class _LevelBuilder:
         self.points = 0
         self.goto_targets: set[str] = set()
         self._names: dict[str, str] = {}  # object name -> "room", "thing" or "player"
+        self._kinds: dict[str, Kind] = {}  # thing name -> its class, when the class is known
+        self._props: dict[str, M.ThingProps] = {}
         self.room_objs: list[MapObject] = []
+        self.exits_broken = False  # a Door or Passage had a problem: reachability is unsure
+        self._keyless: list[MapObject] = []  # locked at the start, and no key opens them
+        self._unlocked: set[str] = set()  # things an effect unlocks or opens
 
     def gid(self, name: str) -> str:
         return f"{self.entry.id}/{name}"
 
     def build(self) -> None:
         try:
-            data = read_map(self.map_path, self.root)
+            data: MapData | None = read_map(self.map_path, self.root)
         except MapError as exc:
-            fix = "" if self.map_path.exists() else f"draw {self.map_path.name} in Tiled"
-            self.c.error(self.map_path, "", str(exc), fix)
+            for issue in exc.issues:
+                self.c.error(self.map_path, issue.where, issue.message, issue.fix)
             data = None
-        raw = _read_toml(self.text_path, self.c)
-        text = _validate(M.LevelFile, raw, self.text_path, self.c) if raw is not None else None
+        raw = _read_toml(self.text_path, self.c,
+                         f"create {self.text_path.name} next to pack.toml, with the texts of "
+                         f"the level (see levels/README.md)")
+        text = _level_text(raw, self.text_path, self.c)
         if data is None:
             return
+        for issue in data.issues:
+            self.c.error(self.map_path, issue.where, issue.message, issue.fix)
         objs = self._objects(data)
         if objs is None:
             return
         room_objs, thing_objs, player = objs
         self.room_objs = room_objs
-        text = text or M.LevelFile()
         self._rooms(room_objs, text)
         self._things(thing_objs, player, text)
-        self._check_text_keys(text, room_objs, thing_objs, player)
+        self._check_text_keys(text)
         self._exits(thing_objs, room_objs)
         self._logic(text)
         self._reachable(room_objs)
 
     # -- map objects ---------------------------------------------------------------------------
+    def _layer_missing(self, data: MapData, needed: str, what: str) -> None:
+        path = self.map_path
+        same = [(k, n) for k, n in data.layers if n == needed]
+        if same:
+            kind = {"layer": "a tile layer", "imagelayer": "an image layer",
+                    "group": "a group layer"}.get(same[0][0], same[0][0])
+            self.c.error(path, f'layer "{needed}"',
+                         f'the layer "{needed}" is {kind}, not an object layer',
+                         f'in Tiled add an object layer (Layer > New > Object Layer) named '
+                         f'"{needed}" and draw {what} in it')
+            return
+        alike = [n for k, n in data.layers if k == "objectgroup"
+                 and n.strip().lower() == needed]
+        fix = f'add an object layer named "{needed}" in Tiled (Layer > New > Object Layer) ' \
+              f"with {what} in it"
+        if alike:
+            fix = f'rename the layer "{alike[0]}" to "{needed}" (layer names are case-sensitive)'
+        self.c.error(path, "", f'the map has no object layer named "{needed}"', fix)
+
     def _objects(
         self, data: MapData
     ) -> tuple[list[MapObject], list[MapObject], MapObject | None] | None:
@@ -206,16 +536,15 @@ class _LevelBuilder:
         ok = True
         for needed, what in (("rooms", "the rooms"), ("things", "the things")):
             if needed not in layer_names:
-                c.error(path, "", f'the map has no object layer named "{needed}"',
-                        f'add an object layer "{needed}" in Tiled with {what} in it')
+                self._layer_missing(data, needed, what)
                 ok = False
         if not ok:
             return None
         room_objs = [o for o in data.objects if o.layer == "rooms"]
         thing_objs = [o for o in data.objects if o.layer == "things"]
         if not room_objs:
-            c.error(path, "", 'the layer "rooms" has no objects',
-                    "draw at least one rectangle in it and give it a name")
+            c.error(path, 'layer "rooms"', 'the layer "rooms" has no objects',
+                    "draw a rectangle or polygon in it for each room, and name it")
             return None
         seen: dict[str, MapObject] = {}
         player: MapObject | None = None
@@ -224,118 +553,167 @@ class _LevelBuilder:
                 c.error(path, o.label(), "the object has no name",
                         "give it a name in Tiled's Properties panel")
                 continue
+            if o.name != o.name.strip():
+                c.error(path, o.label(), "the name begins or ends with a space",
+                        f'rename it to "{o.name.strip()}"')
             if o.name in seen:
-                c.error(path, o.label(), f'the name "{o.name}" is also used by object '
-                        f"{seen[o.name].id}", "names must be unique in a level; rename one")
+                first = seen[o.name]
+                c.error(path, o.label(), f'the name "{o.name}" is also used by '
+                        f"object {first.id} (layer {first.layer})",
+                        "names must be unique in a level; rename one of them")
                 continue
             if o.name.lower() == PLAYER:
-                c.error(path, o.label(), f'"{o.name}" is a reserved name', "rename the object")
+                c.error(path, o.label(), f'"{o.name}" is a reserved name',
+                        'rename the object ("player" always means Joel in the texts)')
                 continue
             seen[o.name] = o
-        for o in room_objs:
-            if o.cls not in ("", "Room"):
-                c.error(path, o.label(), f'a room has the class "{o.cls}"',
-                        'leave the class empty or set it to "Room"; things go in the layer '
-                        '"things"')
-            if o.point or len(o.shape) < 3:
-                c.error(path, o.label(), "a room must be a rectangle or a polygon",
-                        "draw the room as a rectangle or polygon")
+        rooms = [o for o in room_objs if seen.get(o.name) is o]
+        for o in rooms:
             self._names[o.name] = "room"
+            if o.cls not in ("", "Room"):
+                fix = 'leave the class empty or set it to "Room"'
+                if o.cls in M.THING_CLASSES:
+                    fix += '; things go in the layer "things"'
+                c.error(path, o.label(), f'a room has the class "{o.cls}"', fix)
+            if o.point or len(o.shape) < 3:
+                c.error(path, o.label(), "a room must be a rectangle or a polygon, not a point",
+                        "draw the room as a rectangle or polygon")
+            elif not o.closed:
+                c.error(path, o.label(), "a room must be a rectangle or a polygon, not a "
+                        "polyline (an open line)", "draw the room as a closed polygon")
+            elif G.area(o.shape) == 0:
+                c.error(path, o.label(), "the room has no area",
+                        "draw the room as a rectangle or polygon with a size")
+            if o.properties:
+                names = ", ".join(f'"{k}"' for k in o.properties)
+                c.warn(path, o.label(), f"rooms have no properties; {names} is ignored",
+                       "remove the property")
+        for i, a in enumerate(rooms):
+            for b in rooms[i + 1:]:
+                if a.closed and b.closed and G.overlap(a.shape, b.shape):
+                    c.error(path, b.label(), f'the room overlaps the room "{a.name}" '
+                            f"(object {a.id})", "rooms may share a border but not overlap; "
+                            "move their edges so that they only touch")
         things = []
         for o in thing_objs:
-            if o.name not in seen or seen[o.name] is not o:
+            if seen.get(o.name) is not o:
                 continue
-            if o.cls and o.cls not in M.THING_CLASSES:
-                guess = difflib.get_close_matches(o.cls, M.THING_CLASSES, n=1)
+            self._names[o.name] = "thing"
+            if o.cls and o.cls not in M.THING_CLASSES and o.cls != "Room":
+                guess = _guess(o.cls, M.THING_CLASSES)
                 c.error(path, o.label(), f'unknown class "{o.cls}"',
-                        f"use one of {', '.join(M.THING_CLASSES)}"
-                        + (f' (did you mean "{guess[0]}"?)' if guess else ""))
+                        (f'did you mean "{guess}"? ' if guess else "")
+                        + f"the classes are: {', '.join(M.THING_CLASSES)}")
+                continue
+            if o.cls == "Room":
+                c.error(path, o.label(), 'an object of the class "Room" is in the layer '
+                        '"things"', 'move it to the layer "rooms", or give it the class of '
+                        "a thing")
                 continue
             if o.cls == "Player":
                 if player is not None:
-                    c.error(path, o.label(), "there is more than one Player object",
-                            "keep only one")
+                    c.error(path, o.label(), "there is more than one Player object "
+                            f"(the other is object {player.id})", "keep only one")
                     continue
                 player = o
                 self._names[o.name] = "player"
+                if o.properties:
+                    names = ", ".join(f'"{k}"' for k in o.properties)
+                    c.warn(path, o.label(), f"the Player has no properties; {names} is "
+                           "ignored", "remove the property")
                 continue
-            self._names[o.name] = "thing"
+            self._kinds[o.name] = Kind(o.cls or "Item")
             things.append(o)
-        rooms = [o for o in room_objs if seen.get(o.name) is o]
         if self.is_start and player is None:
-            c.error(path, "", "the start level has no Player object",
-                    'add a point object with class "Player" in the layer "things" where Joel '
-                    "starts")
+            c.error(path, 'layer "things"', "the start level has no Player object",
+                    'add a point object with the class "Player" in the layer "things" where '
+                    "Joel starts")
         return rooms, things, player
 
-    def _room_at(self, o: MapObject, rooms: list[MapObject]) -> str | None:
+    def _room_at(self, o: MapObject, rooms: list[MapObject], not_: str | None = None
+                 ) -> str | None:
+        """The room the object's centre is in; ``not_``: a door leading to that room, on its
+        border, is in the other room."""
         p = o.centre
         hits = [r for r in rooms if G.contains(r.shape, p)]
         inside = [r for r in hits if not G.on_boundary(r.shape, p)]
         hits = inside or hits
+        if len(hits) > 1 and not_ is not None:
+            hits = [r for r in hits if r.name != not_] or hits
         if len(hits) == 1:
             return hits[0].name
         if not hits:
             self.c.error(self.map_path, o.label(), "it is outside every room",
-                         "move it inside a room, or give it the property \"in\"")
+                         "move it inside the room where Joel starts" if o.cls == "Player"
+                         else 'move it inside a room, or give it the property "in"')
         else:
             names = " and ".join(f'"{r.name}"' for r in hits)
-            self.c.error(self.map_path, o.label(), f"it lies in more than one room ({names})",
-                         "rooms must not overlap; move it or the rooms")
+            where = "on the border of" if not inside else "in"
+            self.c.error(self.map_path, o.label(), f"it lies {where} more than one room "
+                         f"({names})", "move it so that its centre is inside one room")
         return None
 
-    def _rooms(self, room_objs: list[MapObject], text: M.LevelFile) -> None:
+    def _rooms(self, room_objs: list[MapObject], text: _LevelText) -> None:
         for o in room_objs:
             rt = text.rooms.get(o.name, M.RoomText())
-            if not rt.description:
-                self.c.warn(self.text_path, f'rooms."{o.name}"', "the room has no description",
-                            f'add [rooms."{o.name}"] description = "..."')
+            key = f"rooms.{quote(o.name)}"
+            broken = o.name in text.room_keys and o.name not in text.rooms
+            if not rt.description and text.read and not broken:
+                self.c.warn(self.text_path, key, "the room has no description",
+                            f'add [{key}] description = "..."')
             self.rooms[o.name] = Room(
                 id=self.gid(o.name), name=o.name, level=self.entry.id,
                 title=rt.title or o.name,
-                description=self._text(rt.description, f'rooms."{o.name}".description'),
+                description=self._text(rt.description, key + ".description"),
                 shape=o.shape,
             )
 
-    def _props(self, o: MapObject) -> M.ThingProps | None:
+    def _read_props(self, o: MapObject) -> M.ThingProps | None:
         try:
             return M.ThingProps.model_validate(o.properties)
         except ValidationError as exc:
+            allowed = [f.alias or n for n, f in M.ThingProps.model_fields.items()]
             for err in exc.errors():
                 key = str(err["loc"][0]) if err["loc"] else ""
                 if err["type"] == "extra_forbidden":
-                    allowed = ", ".join(
-                        f.alias or n for n, f in M.ThingProps.model_fields.items())
+                    guess = _guess(key, allowed)
                     self.c.error(self.map_path, o.label(), f'unknown property "{key}"',
-                                 f"remove it; properties are: {allowed}")
+                                 (f'did you mean "{guess}"? ' if guess else "remove it; ")
+                                 + f"the properties of things are: {', '.join(allowed)}")
                 else:
-                    self.c.error(self.map_path, o.label(),
-                                 f'property "{key}": {err["msg"]}', _fix_for(err["type"]))
+                    message, fix = _explain(err, tiled=True)
+                    self.c.error(self.map_path, o.label(), f'property "{key}": {message}', fix)
             return None
 
     def _things(self, thing_objs: list[MapObject], player: MapObject | None,
-                text: M.LevelFile) -> None:
+                text: _LevelText) -> None:
         room_objs = self.room_objs
         if player is not None:
             self.player_name = player.name
             self.player_room = self._room_at(player, room_objs)
             pt = text.things.get(player.name)
             if pt is not None:
-                self.player_text = self._text(pt.description, f'things."{player.name}"')
-        props_of: dict[str, M.ThingProps] = {}
+                self.player_text = self._text(pt.description,
+                                              f"things.{quote(player.name)}.description")
         for o in thing_objs:
-            props = self._props(o)
-            if props is not None:
-                props_of[o.name] = props
+            props = self._read_props(o)
+            if props is None:
+                if self._kinds[o.name] in (Kind.DOOR, Kind.PASSAGE):
+                    self.exits_broken = True
+            else:
+                self._props[o.name] = props
+        self._check_containment(thing_objs)
         for o in thing_objs:
-            props = props_of.get(o.name)
+            props = self._props.get(o.name)
             if props is None:
                 continue
-            kind = Kind(o.cls or "Item")
+            kind = self._kinds[o.name]
             tt = text.things.get(o.name, M.ThingText())
-            key_path = f'things."{o.name}"'
-            location = self._location(o, props, kind, room_objs, props_of)
+            key_path = f"things.{quote(o.name)}"
+            location = self._location(o, props, kind, room_objs)
             if location is None:
+                if kind in (Kind.DOOR, Kind.PASSAGE):
+                    self.exits_broken = True
                 continue
             name = tt.name or o.name
             article = tt.article
@@ -347,7 +725,8 @@ class _LevelBuilder:
             words = words_of(name)
             for w in tt.words:
                 words |= words_of(w)
-            if not tt.description and kind is not Kind.PASSAGE:
+            broken = o.name in text.thing_keys and o.name not in text.things
+            if not tt.description and kind is not Kind.PASSAGE and text.read and not broken:
                 self.c.warn(self.text_path, key_path, "the thing has no description",
                             f'add [{key_path}] description = "..."')
             openable = props.openable
@@ -361,13 +740,12 @@ class _LevelBuilder:
             portable = props.portable
             if portable is None:
                 portable = kind is Kind.ITEM
-            if props.key is not None and props.key not in props_of:
+            if props.key is not None and self._names.get(props.key) != "thing":
                 self.c.error(self.map_path, o.label(),
                              f'its key "{props.key}" is not a thing of this level',
-                             self._suggest(props.key, "thing"))
+                             self._suggest(props.key, ("thing",)))
             if props.locked and props.key is None:
-                self.c.warn(self.map_path, o.label(), "it is locked but has no key",
-                            'give it the property "key", or unlock it with a rule')
+                self._keyless.append(o)  # a warning, unless a rule unlocks it (see _logic)
             gender = props.gender or ("they" if kind is Kind.PERSON else "it")
             self.things[o.name] = Thing(
                 id=self.gid(o.name), name=name, level=self.entry.id, kind=kind,
@@ -388,10 +766,38 @@ class _LevelBuilder:
                     for i, t in enumerate(tt.topics)),
             )
 
+    def _check_containment(self, thing_objs: list[MapObject]) -> None:
+        """Things inside each other in a circle can't be placed anywhere."""
+        holder = {name: p.in_ for name, p in self._props.items() if p.in_ is not None}
+        by_name = {o.name: o for o in thing_objs}
+        reported: set[str] = set()
+        for o in thing_objs:
+            chain = [o.name]
+            here = holder.get(o.name)
+            while here is not None and here in holder and here not in chain:
+                chain.append(here)
+                here = holder.get(here)
+            if here is not None and here in chain and here not in reported:
+                loop = [*chain[chain.index(here):], here]
+                reported.update(loop)
+                if len(loop) == 2:
+                    continue  # inside itself: reported by _location
+                self.c.error(self.map_path, by_name[loop[0]].label(),
+                             "things are inside each other in a "
+                             "circle: " + " in ".join(f'"{n}"' for n in loop),
+                             'change the property "in" of one of them')
+                for name in loop:
+                    self._props.pop(name, None)
+
     def _location(self, o: MapObject, props: M.ThingProps, kind: Kind,
-                  rooms: list[MapObject], props_of: dict[str, M.ThingProps]) -> str | None:
+                  rooms: list[MapObject]) -> str | None:
         if props.in_ is not None:
             holder = props.in_
+            if kind in (Kind.DOOR, Kind.PASSAGE):
+                self.c.error(self.map_path, o.label(), f'a {kind.value.lower()} can\'t be '
+                             f'inside something (it has "in" = "{holder}")',
+                             'remove the property "in"; place it on the border of two rooms')
+                return None
             if holder == self.player_name:
                 return PLAYER
             if self._names.get(holder) == "room":
@@ -399,46 +805,65 @@ class _LevelBuilder:
             if self._names.get(holder) != "thing":
                 self.c.error(self.map_path, o.label(),
                              f'"in" names "{holder}", which is not a thing of this level',
-                             self._suggest(holder, "thing"))
+                             self._suggest(holder, ("thing", "player", "room")))
                 return None
             if holder == o.name:
                 self.c.error(self.map_path, o.label(), "it is inside itself",
                              'change the property "in"')
                 return None
+            holder_kind = self._kinds.get(holder)
+            if holder_kind is not None and holder_kind not in HOLDERS:
+                self.c.error(self.map_path, o.label(),
+                             f'"in" names "{holder}", which is {_a(holder_kind.value)}: '
+                             "only a Container, a Supporter, a Person or the Player holds "
+                             "things", f'give "{holder}" the class Container or Supporter, '
+                             'or change "in"')
+                return None
             return self.gid(holder)
         if kind in (Kind.DOOR, Kind.PASSAGE) and props.to is None:
             return ""  # placed by _exits once the rooms it joins are known
-        room = self._room_at(o, rooms)
+        room = self._room_at(o, rooms, props.to)
         return self.gid(room) if room else None
 
-    def _suggest(self, name: str, kind: str) -> str:
-        pool = [n for n, k in self._names.items() if k == kind or kind == "any"]
-        guess = difflib.get_close_matches(name, pool, n=1)
+    def _suggest(self, name: str, kinds: tuple[str, ...]) -> str:
+        pool = [n for n, k in self._names.items() if k in kinds]
+        guess = _guess(name, pool)
         if guess:
-            return f'did you mean "{guess[0]}"?'
-        return f"use the name of a {kind} of this level"
+            return f'did you mean "{guess}"?'
+        what = " or ".join(k for k in kinds if k != "player")
+        return f"use the name of a {what} in the map (its Name in Tiled)"
 
-    def _check_text_keys(self, text: M.LevelFile, rooms: list[MapObject],
-                         things: list[MapObject], player: MapObject | None) -> None:
-        for name in text.rooms:
+    def _check_text_keys(self, text: _LevelText) -> None:
+        for name in text.room_keys:
             if self._names.get(name) != "room":
-                self.c.error(self.text_path, f'rooms."{name}"',
-                             f'there is no room "{name}" in {self.map_path.name}',
-                             self._suggest(name, "room"))
-        for name in text.things:
+                where = f"rooms.{quote(name)}"
+                if self._names.get(name) in ("thing", "player"):
+                    self.c.error(self.text_path, where, f'"{name}" is a thing, not a room',
+                                 f"write its texts under [things.{quote(name)}]")
+                else:
+                    self.c.error(self.text_path, where,
+                                 f'there is no room "{name}" in {self.map_path.name}',
+                                 self._suggest(name, ("room",)))
+        for name in text.thing_keys:
             if self._names.get(name) not in ("thing", "player"):
-                self.c.error(self.text_path, f'things."{name}"',
-                             f'there is no thing "{name}" in {self.map_path.name}',
-                             self._suggest(name, "thing"))
+                where = f"things.{quote(name)}"
+                if self._names.get(name) == "room":
+                    self.c.error(self.text_path, where, f'"{name}" is a room, not a thing',
+                                 f"write its texts under [rooms.{quote(name)}]")
+                else:
+                    self.c.error(self.text_path, where,
+                                 f'there is no thing "{name}" in {self.map_path.name}',
+                                 self._suggest(name, ("thing", "player")))
 
     # -- exits ---------------------------------------------------------------------------------
     def _exits(self, thing_objs: list[MapObject], room_objs: list[MapObject]) -> None:
         exits: dict[str, list[Exit]] = {r: [] for r in self.rooms}
+        by_name = {o.name: o for o in room_objs}
         for o in thing_objs:
             t = self.things.get(o.name)
             if t is None or not t.is_door:
                 continue
-            props = M.ThingProps.model_validate(o.properties)
+            props = self._props[o.name]
             if props.to is not None:
                 joined = self._explicit_exit(o, props, t, room_objs, exits)
             else:
@@ -447,35 +872,63 @@ class _LevelBuilder:
                 a, _ = joined
                 self.things[o.name] = _replace(t, location=self.gid(a),
                                                connects=tuple(self.gid(r) for r in joined))
+            else:
+                self.exits_broken = True
+                del self.things[o.name]
         for name, room in self.rooms.items():
             seen: dict[str, Exit] = {}
             for e in exits[name]:
                 if e.direction in seen and seen[e.direction].to != e.to:
-                    self.c.error(self.map_path, f'room "{name}"',
-                                 f"two exits lead {e.direction}", "move one of the doors, or "
-                                 'set its "direction" property')
+                    first = seen[e.direction]
+                    vias = " and ".join(f'"{v.split("/", 1)[1]}"'
+                                        for v in (first.via, e.via) if v)
+                    self.c.error(self.map_path, by_name[name].label(),
+                                 f"two exits lead {e.direction} from the room ({vias})",
+                                 'move one of them, or give it the property "direction"')
                 seen[e.direction] = e
             self.rooms[name] = _replace(room, exits=tuple(seen.values()))
+
+    def _inside(self, o: MapObject, props: M.ThingProps, t: Thing, a: str, b: str,
+                exits: dict[str, list[Exit]]) -> bool:
+        if props.inside is None:
+            return True
+        if props.inside not in (a, b):
+            self.c.error(self.map_path, o.label(),
+                         f'"inside" names "{props.inside}", which this '
+                         f"{t.kind.value.lower()} does not join",
+                         f'use "{a}" or "{b}"')
+            return False
+        inner, outer = (a, b) if props.inside == a else (b, a)
+        exits[outer].append(Exit("in", self.gid(inner), t.id))
+        exits[inner].append(Exit("out", self.gid(outer), t.id))
+        return True
 
     def _explicit_exit(self, o: MapObject, props: M.ThingProps, t: Thing,
                        room_objs: list[MapObject], exits: dict[str, list[Exit]]
                        ) -> tuple[str, str] | None:
-        here = self._room_at(o, room_objs)
+        here = t.location.split("/", 1)[1] if t.location else None
         to = props.to or ""
         if self._names.get(to) != "room":
             self.c.error(self.map_path, o.label(),
                          f'it leads to "{to}", which is not a room of this level',
-                         self._suggest(to, "room"))
+                         self._suggest(to, ("room",)))
             return None
         if props.direction is None:
             self.c.error(self.map_path, o.label(), f'it leads to "{to}" but has no direction',
                          'add the property "direction" (up, down, in, out, north, ...)')
             return None
-        if here is None:
+        if here is None or here not in self.rooms:
+            return None
+        if here == to:
+            self.c.error(self.map_path, o.label(), f'it is in "{here}" and leads to "{to}": '
+                         "a room can't lead to itself",
+                         'put it inside the room it leads from, or change "to"')
             return None
         d = props.direction
         exits[here].append(Exit(d, self.gid(to), t.id))
         exits[to].append(Exit(OPPOSITE[d], self.gid(here), t.id))
+        if not self._inside(o, props, t, here, to, exits):
+            return None
         return here, to
 
     def _border_exit(self, o: MapObject, props: M.ThingProps, t: Thing,
@@ -486,27 +939,21 @@ class _LevelBuilder:
         touching = [r for r in room_objs if G.distance_to_boundary(r.shape, p) <= tolerance
                     or G.contains(r.shape, p)]
         if len(touching) != 2:
-            names = ", ".join(f'"{r.name}"' for r in touching) or "none"
+            names = ", ".join(f'"{r.name}"' for r in touching) or "no room"
+            what = t.kind.value.lower()
             self.c.error(self.map_path, o.label(),
-                         f"a {t.kind.value.lower()} must sit on the border of exactly two rooms "
+                         f"a {what} must sit on the border of exactly two rooms "
                          f"(it touches {names})",
-                         "move it onto the shared wall, or give it the properties \"to\" and "
-                         "\"direction\"")
+                         "move it onto the wall the two rooms share, or give it the "
+                         'properties "to" and "direction"')
             return None
         a, b = touching
         da = props.direction or G.wall_direction(a.shape, p)
         db = OPPOSITE[da] if props.direction else G.wall_direction(b.shape, p)
         exits[a.name].append(Exit(da, self.gid(b.name), t.id))
         exits[b.name].append(Exit(db, self.gid(a.name), t.id))
-        if props.inside is not None:
-            if props.inside not in (a.name, b.name):
-                self.c.error(self.map_path, o.label(),
-                             f'"inside" names "{props.inside}", which this door does not join',
-                             f'use "{a.name}" or "{b.name}"')
-            else:
-                inner, outer = (a, b) if props.inside == a.name else (b, a)
-                exits[outer.name].append(Exit("in", self.gid(inner.name), t.id))
-                exits[inner.name].append(Exit("out", self.gid(outer.name), t.id))
+        if not self._inside(o, props, t, a.name, b.name, exits):
+            return None
         return a.name, b.name
 
     # -- rules, events, hints ------------------------------------------------------------------
@@ -526,8 +973,11 @@ class _LevelBuilder:
         if self._names.get(name) in kinds:
             return self.gid(name)
         what = " or ".join(k for k in kinds if k != "player")
-        self.c.error(self.text_path, where, f'"{name}" is not a {what} of this level',
-                     self._suggest(name, kinds[0]))
+        actual = self._names.get(name)
+        message = f'"{name}" is not a {what} of this level'
+        if actual is not None:
+            message = f'"{name}" is a {actual}, not a {what}'
+        self.c.error(self.text_path, where, message, self._suggest(name, kinds))
         return self.gid(name)
 
     def _cond(self, cond: M.Condition, where: str) -> L.Condition:
@@ -578,9 +1028,13 @@ class _LevelBuilder:
             elif kind == "remove":
                 out.append(L.Remove(self._ref(e.remove or "", t, w + ".remove")))
             elif kind in ("open", "close"):
+                if kind == "open":
+                    self._unlocked.add(e.open or "")
                 target = self._ref(getattr(e, kind), t, f"{w}.{kind}")
                 out.append(L.SetOpen(target, kind == "open"))
             elif kind in ("lock", "unlock"):
+                if kind == "unlock":
+                    self._unlocked.add(e.unlock or "")
                 target = self._ref(getattr(e, kind), t, f"{w}.{kind}")
                 out.append(L.SetLocked(target, kind == "lock"))
             elif kind == "points":
@@ -592,34 +1046,40 @@ class _LevelBuilder:
                 out.append(L.GoTo(room))
             elif kind == "end":
                 if e.end not in self.endings:
+                    guess = _guess(e.end or "", self.endings)
                     known = ", ".join(sorted(self.endings)) or "none yet"
                     self.c.error(self.text_path, w + ".end",
                                  f'there is no ending "{e.end}" in pack.toml',
-                                 f"add [endings.{e.end}] to pack.toml (endings: {known})")
+                                 f'did you mean "{guess}"?' if guess else
+                                 f"add [endings.{_bare_or_quoted(e.end or '')}] to pack.toml, "
+                                 f"or use one of its endings ({known})")
                 out.append(L.End(e.end or ""))
         return tuple(out)
 
-    def _logic(self, text: M.LevelFile) -> None:
+    def _logic(self, text: _LevelText) -> None:
         self.intro = text.level.intro
-        for i, r in enumerate(text.rules):
+        for i, r in text.rules:
             where = f"rules[{i}]"
             if r.action not in RULE_ACTIONS:
-                guess = difflib.get_close_matches(r.action, sorted(RULE_ACTIONS), n=1)
+                guess = _guess(r.action, RULE_ACTIONS)
                 self.c.error(self.text_path, where + ".action", f'unknown action "{r.action}"',
-                             f'did you mean "{guess[0]}"?' if guess else
+                             f'did you mean "{guess}"?' if guess else
                              "see the list of actions in levels/README.md")
                 continue
             noun = None
             if r.object is not None:
                 if r.action == "go":
                     if r.object not in DIRECTIONS:
+                        guess = _guess(r.object, DIRECTIONS)
                         self.c.error(self.text_path, where + ".object",
                                      f'"{r.object}" is not a direction',
-                                     f"use one of {', '.join(DIRECTIONS)}")
+                                     (f'did you mean "{guess}"? ' if guess else "")
+                                     + f"use one of {', '.join(DIRECTIONS)}")
                     noun = r.object
                 else:
                     noun = self._ref(r.object, ("thing", "player"), where + ".object")
-            second = self._ref(r.second, ("thing",), where + ".second") if r.second else None
+            second = self._ref(r.second, ("thing", "player"), where + ".second") \
+                if r.second else None
             when = self._cond(r.when, where + ".when") if r.when else None
             effects = self._effects(r.say, r.do, where)
             if not effects:
@@ -627,18 +1087,25 @@ class _LevelBuilder:
                             'add "say" or "do"')
             self.rules.append(Rule(f"{self.entry.id}:rule{i}", r.action, r.phase, effects,
                                    noun, second, when, r.once))
-        for i, e in enumerate(text.events):
+        for i, e in text.events:
             where = f"events[{i}]"
             self.events.append(Event(f"{self.entry.id}:event{i}",
                                      self._cond(e.when, where + ".when"),
                                      self._effects(e.say, e.do, where), e.once))
-        for i, h in enumerate(text.hints):
+        for i, h in text.hints:
             self.hints.append(Hint(h.text, self._cond(h.when, f"hints[{i}].when")
                                    if h.when else None))
+        for o in self._keyless:
+            if o.name not in self._unlocked:
+                self.c.warn(self.map_path, o.label(), "it is locked, has no key, and no rule "
+                            "unlocks it", 'give it the property "key", or unlock it with a '
+                            f'rule (do = [ {{ unlock = {quote(o.name)} }} ])')
 
     def _reachable(self, room_objs: list[MapObject]) -> None:
+        if self.exits_broken:
+            return  # the broken door or passage is reported; what it cut off follows from it
         start = self.player_room
-        if start is None:
+        if start is None and not self.is_start:
             start = room_objs[0].name if room_objs else None
         if start is None or start not in self.rooms:
             return
@@ -654,48 +1121,66 @@ class _LevelBuilder:
         for o in room_objs:
             if o.name not in seen:
                 self.c.error(self.map_path, o.label(),
-                             f'the room cannot be reached from "{start}"',
-                             "place a Door or Passage on its border with a reachable room")
+                             f'the room can\'t be reached from "{start}"',
+                             "place a Door or Passage on its border with a room that can be "
+                             'reached, or move Joel there with a rule ({ go = "ROOM" })')
 
 
-def _replace(obj: Any, **changes: Any) -> Any:
-    from dataclasses import replace
-
-    return replace(obj, **changes)
+def _a(word: str) -> str:
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
 
 
 # -- the pack --------------------------------------------------------------------------------
 def load_pack(root: Path) -> tuple[World, list[Problem]]:
     """Load and check a pack; raises PackError listing every error (warnings come back too)."""
     c = _Collector()
-    manifest = root / "pack.toml"
+    manifest_path = root / "pack.toml"
     if not root.is_dir():
         raise PackError([Problem(display_path(root), "", "there is no pack folder here",
                                  "give the path of a folder that contains pack.toml")])
-    raw = _read_toml(manifest, c)
-    pack = _validate(M.PackFile, raw, manifest, c) if raw is not None else None
-    if pack is None:
+    raw = _read_toml(manifest_path, c, "create pack.toml in the pack folder (see "
+                     "levels/README.md)")
+    if raw is None:
         raise PackError(c.problems)
-    ids = [lv.id for lv in pack.levels]
-    for i, lv in enumerate(pack.levels):
+    manifest = _manifest(raw, manifest_path, c)
+    ids = [lv.id for lv in manifest.levels]
+    for i, lv in enumerate(manifest.levels):
         if ids.count(lv.id) > 1 and ids.index(lv.id) != i:
-            c.error(manifest, f"levels[{i}].id", f'the level id "{lv.id}" is used twice',
+            c.error(manifest_path, f"levels[{i}].id", f'the level id "{lv.id}" is used twice',
                     "give each level its own id")
-    orders = [lv.erasure for lv in pack.levels if lv.erasure is not None]
-    if len(orders) != len(set(orders)):
-        c.error(manifest, "levels", "two levels have the same erasure number",
-                "number the erased levels 1, 2, 3, ... in the order Lacuna erases them")
-    if pack.start not in ids:
-        c.error(manifest, "start", f'the start level "{pack.start}" is not in [[levels]]',
-                f"use one of: {', '.join(ids)}")
+    erasures: dict[int, int] = {}
+    for i, lv in enumerate(manifest.levels):
+        if lv.erasure is None:
+            continue
+        if lv.erasure in erasures:
+            j = erasures[lv.erasure]
+            c.error(manifest_path, f"levels[{i}].erasure", f"levels[{j}] has the same erasure "
+                    f"number {lv.erasure}",
+                    "number the erased levels 1, 2, 3, ... in the order Lacuna erases them")
+        erasures.setdefault(lv.erasure, i)
+    if manifest.start is not None and manifest.levels and manifest.start not in ids:
+        guess = _guess(manifest.start, ids)
+        c.error(manifest_path, "start", f'the start level "{manifest.start}" is not in '
+                "[[levels]]", (f'did you mean "{guess}"? ' if guess else "")
+                + f"the levels are: {', '.join(ids)}")
     builders: list[_LevelBuilder] = []
-    for lv in pack.levels:
-        b = _LevelBuilder(root, lv, c, set(pack.endings), lv.id == pack.start)
+    for i, lv in enumerate(manifest.levels):
+        if ids.index(lv.id) != i:
+            continue
+        b = _LevelBuilder(root, lv, c, manifest.endings, lv.id == manifest.start)
         builders.append(b)
-        b.build()
+        try:
+            b.build()
+        except RecursionError:
+            c.error(b.text_path, "", "conditions are nested too deeply",
+                    "nest fewer conditions inside each other")
+        except Exception as exc:  # a bug of the loader: still a problem, not a traceback
+            c.error(b.map_path, "", f"the level could not be checked ({type(exc).__name__}: "
+                    f"{exc})", "this is a bug of Spotless Mind; please report it with the pack")
     errors = [p for p in c.problems if p.severity is Severity.ERROR]
-    if errors:
+    if errors or manifest.pack is None:
         raise PackError(c.problems)
+    pack = manifest.pack
     start = next(b for b in builders if b.entry.id == pack.start)
     rooms: dict[str, Room] = {}
     things: dict[str, Thing] = {}

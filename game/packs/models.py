@@ -6,16 +6,32 @@ engine's frozen ``World``.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 MAX_TEXT = 20_000
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    """A table of a TOML file: unknown keys are errors, and values are not coerced (TOML has
+    types: ``once = "yes"`` is a mistake, not ``true``)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, strict=True)
+
+
+def _str_or_list(value: Any) -> str:
+    """Which branch of a ``str | list[...]`` union a value is checked against, so that a
+    mistake inside a list is reported once, not also as "not a string"."""
+    return "list" if isinstance(value, list) else "str"
+
+
+StrOrList = Annotated[
+    Annotated[str, Tag("str")] | Annotated[list[str], Tag("list")],
+    Discriminator(_str_or_list),
+]
 
 
 # -- pack.toml ---------------------------------------------------------------------------------
@@ -46,6 +62,11 @@ class PackFile(Strict):
 
 
 # -- conditions and effects --------------------------------------------------------------------
+def _error(message: str, fix: str) -> PydanticCustomError:
+    """A mistake a validator found; the loader shows ``fix`` as the Fix."""
+    return PydanticCustomError("pack_rule", message, {"fix": fix})
+
+
 CONDITION_KINDS = ("flag", "has", "room", "visited", "where", "open", "locked", "worn",
                    "present", "moved", "all", "any", "not")
 
@@ -56,7 +77,7 @@ class Condition(Strict):
     room: str | None = None
     visited: str | None = None
     where: str | None = None
-    in_: str | list[str] | None = Field(default=None, alias="in")
+    in_: StrOrList | None = Field(default=None, alias="in")
     open: str | None = None
     locked: str | None = None
     worn: str | None = None
@@ -69,13 +90,16 @@ class Condition(Strict):
     @model_validator(mode="after")
     def _one_kind(self) -> Condition:
         kinds = self.kinds()
-        if len(kinds) != 1:
-            raise ValueError(
-                f"a condition needs exactly one of {', '.join(CONDITION_KINDS)}"
-                + (f" (found {', '.join(kinds)})" if kinds else "")
-            )
+        if not kinds:
+            raise _error("the condition is empty",
+                         f"write one of {', '.join(CONDITION_KINDS)}, like {{ flag = \"F\" }}")
+        if len(kinds) > 1:
+            raise _error(f"one condition has {' and '.join(kinds)}",
+                         "a condition has one kind; to require several, write "
+                         "{ all = [ { ... }, { ... } ] }")
         if (self.where is None) != (self.in_ is None):
-            raise ValueError('"where" and "in" go together: { where = "thing", in = "place" }')
+            raise _error('"where" and "in" go together',
+                         'write { where = "thing", in = "place" }')
         return self
 
     def kinds(self) -> list[str]:
@@ -110,13 +134,15 @@ class Effect(Strict):
     @model_validator(mode="after")
     def _one_kind(self) -> Effect:
         kinds = [k for k in EFFECT_KINDS if getattr(self, k) is not None]
-        if len(kinds) != 1:
-            raise ValueError(
-                f"an effect needs exactly one of {', '.join(EFFECT_KINDS)}"
-                + (f" (found {', '.join(kinds)})" if kinds else "")
-            )
+        if not kinds:
+            raise _error("the effect is empty" if self.to is None else '"to" needs "move"',
+                         f"write one of {', '.join(EFFECT_KINDS)}, like {{ set = \"F\" }}"
+                         if self.to is None else 'write { move = "thing", to = "place" }')
+        if len(kinds) > 1:
+            raise _error(f"one effect has {' and '.join(kinds)}",
+                         "write one effect per table: do = [ { ... }, { ... } ]")
         if (self.move is None) != (self.to is None):
-            raise ValueError('"move" and "to" go together: { move = "thing", to = "place" }')
+            raise _error('"move" needs "to"', 'write { move = "thing", to = "place" }')
         return self
 
     def kind(self) -> str:
@@ -129,7 +155,10 @@ class Variant(Strict):
     when: Condition | None = None
 
 
-Text = str | list[Variant]
+Text = Annotated[
+    Annotated[str, Tag("str")] | Annotated[list[Variant], Tag("list")],
+    Discriminator(_str_or_list),
+]
 
 
 class LevelSection(Strict):
@@ -191,6 +220,11 @@ class LevelFile(Strict):
 
 # -- Tiled object properties -------------------------------------------------------------------
 class ThingProps(Strict):
+    """The Tiled properties of a thing.  Not strict: a property typed as a string in Tiled
+    ("true") is still read as a bool."""
+
+    model_config = ConfigDict(strict=False)
+
     portable: bool | None = None
     hidden: bool = False
     in_: str | None = Field(default=None, alias="in")
@@ -213,7 +247,7 @@ class ThingProps(Strict):
 
 
 class RoomProps(Strict):
-    pass
+    model_config = ConfigDict(strict=False)
 
 
 THING_CLASSES = ("Item", "Scenery", "Container", "Supporter", "Person", "Door", "Passage",
