@@ -10,6 +10,7 @@ from game.engine.context import AskFor, Cmd, Ctx
 from game.engine.messages import join_list
 from game.engine.output import Style
 from game.engine.rules import implicitly, run
+from game.engine.words import tokens
 from game.engine.world import DIRECTIONS, PLAYER, Kind
 
 
@@ -96,7 +97,7 @@ class Look(Action):
     id = "look"
 
     def report(self, c: Ctx, cmd: Cmd) -> None:
-        describe_room(c, c.model.state.verbosity != "superbrief" or True)
+        describe_room(c, True)  # LOOK always describes in full, whatever the verbosity
 
 
 class Examine(Action):
@@ -122,7 +123,7 @@ class Examine(Action):
         elif t.kind is Kind.DOOR and t.openable:
             c.tell("examine.door_open" if m.is_open(tid) else "examine.door_closed")
         if m.state.things[tid].worn and m.carried(tid):
-            c.tell("examine.worn")
+            c.tell("examine.worn", the=c.the(tid))
 
 
 class Read(Action):
@@ -155,8 +156,9 @@ class Search(Action):
         t = m.thing(tid)
         if t.kind in (Kind.CONTAINER, Kind.SUPPORTER, Kind.PERSON):
             if not list_contents(c, tid):
-                c.tell("search.empty" if t.kind is not Kind.PERSON else "search.nothing",
-                       the=c.the(tid))
+                key = {Kind.PERSON: "search.nothing", Kind.SUPPORTER: "search.empty_on"}.get(
+                    t.kind, "search.empty")
+                c.tell(key, the=c.the(tid))
         else:
             c.tell("search.nothing", the=c.the(tid))
 
@@ -515,15 +517,20 @@ class Unlock(Action):
             keys = sorted(_keys_held(c))
             if len(keys) != 1:
                 c.ask = AskFor(c.msg(f"{verb}.with_what", the=c.the(tid)),
-                               (verb, *m.thing(tid).name.lower().split(), "with"))
+                               (verb, *tokens(m.thing(tid).name), "with"))
                 return ""
             self._key = keys[0]
             c.tell("parser.assumed_with", the=c.the(self._key))
         else:
             self._key = cmd.second
-        if self._key == PLAYER or not m.carried(self._key):
-            return c.msg("unlock.not_held", the=c.the(self._key) if self._key != PLAYER
-                         else c.msg.word("word.you"))
+        if self._key == PLAYER:
+            return c.msg("unlock.not_held", the=c.msg.word("word.you"))
+        if not m.carried(self._key):
+            if not m.thing(self._key).portable:
+                return c.msg("unlock.not_held", the=c.the(self._key))
+            held = _holding_for(c, self._key)
+            if held is not None:
+                return held
         if m.thing(tid).key != self._key:
             return c.msg("unlock.wrong_key", the=c.the(self._key))
         return _not_reachable(c, tid)

@@ -3,7 +3,8 @@
 A pattern is a sequence of literal words (``a|b`` are alternatives) and slots in braces.  Slots:
 ``noun`` anything in sight, ``held`` something Joel should be holding (taken implicitly),
 ``multi``/``multiheld``/``multiinside`` one or more things, ``person``, ``direction``,
-``topic``/``text`` free words.  Earlier patterns win when several match.
+``topic``/``text`` free words.  Earlier patterns win when several match.  A pattern listed in
+``REVERSED`` names the second noun first (GIVE MARY THE COIN): its slots swap places.
 """
 
 from __future__ import annotations
@@ -104,9 +105,14 @@ _SPEC: tuple[tuple[str, str], ...] = (
 )
 
 
+# patterns whose first slot is the second noun of the action
+REVERSED = frozenset({"give|offer|hand {person} {held}", "show {person} {held}"})
+
+
 @dataclass(frozen=True, slots=True)
 class Lit:
     options: frozenset[str]
+    head: str = ""  # the first spelling, used when the parser fills in a missing word
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +128,7 @@ class Pattern:
     action: str
     parts: tuple[Part, ...]
     spec: str
+    reversed: bool = False
 
     @property
     def meta(self) -> bool:
@@ -134,8 +141,8 @@ def _compile(action: str, spec: str) -> Pattern:
         if word.startswith("{"):
             parts.append(Slot(word.strip("{}")))
         else:
-            parts.append(Lit(frozenset(word.split("|"))))
-    return Pattern(action, tuple(parts), spec)
+            parts.append(Lit(frozenset(word.split("|")), word.split("|")[0]))
+    return Pattern(action, tuple(parts), spec, spec in REVERSED)
 
 
 PATTERNS: tuple[Pattern, ...] = tuple(_compile(a, s) for a, s in _SPEC)

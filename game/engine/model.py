@@ -15,6 +15,7 @@ class Model:
     def __init__(self, world: World, state: GameState) -> None:
         self.world = world
         self.state = state
+        self.self_name = "yourself"  # how Joel names himself; the session sets it per language
 
     # -- basic lookups -------------------------------------------------------------------------
     def thing(self, tid: str) -> Thing:
@@ -117,13 +118,23 @@ class Model:
         return None
 
     # -- names -----------------------------------------------------------------------------------
+    def name(self, tid: str) -> str:
+        """The bare name: "red key" (for lists like "red key: Taken.")."""
+        if tid == PLAYER:
+            return self.self_name
+        return self.world.things[tid].name
+
     def the(self, tid: str) -> str:
+        if tid == PLAYER:
+            return self.self_name
         t = self.world.things[tid]
         if t.article == "":
             return t.name
         return f"the {t.name}"
 
     def a(self, tid: str) -> str:
+        if tid == PLAYER:
+            return self.self_name
         t = self.world.things[tid]
         return f"{t.article} {t.name}" if t.article else t.name
 

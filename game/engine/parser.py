@@ -29,6 +29,7 @@ from game.engine.model import Model
 from game.engine.world import PLAYER, Kind
 
 SELF_WORDS = frozenset({"me", "myself", "self", "yourself"})
+MAX_WORDS = 60  # longer commands are refused rather than matched in quadratic time
 MULTI_SLOTS = frozenset({"multi", "multiheld", "multiinside"})
 FREE_SLOTS = frozenset({"topic", "text"})
 
@@ -59,8 +60,11 @@ class Question:
     tokens: tuple[str, ...]
     slot: int  # index of the part in the pattern
     candidates: tuple[str, ...] = ()
-    forced: tuple[tuple[int, str], ...] = ()
+    forced: tuple[tuple[int, tuple[str, ...]], ...] = ()
 
+
+Forced = dict[int, tuple[str, ...]]
+"""Slots already settled by answering a question: part index -> the things chosen."""
 
 Result = Parsed | Failure | Question
 
@@ -72,30 +76,42 @@ class Pronouns:
     her: str | None = None
     them: tuple[str, ...] = ()
 
-    def note(self, model: Model, tids: list[str]) -> None:
-        real = [t for t in tids if t in model.world.things]
-        if not real:
-            return
-        if len(real) > 1:
-            self.them = tuple(real)
+    def note(self, model: Model, objects: list[str], second: str | None = None) -> None:
+        """Remember the nouns of a command; the direct objects win over the second noun."""
+        real = [t for t in objects if t in model.world.things]
+        if second is not None and second in model.world.things:
+            self._one(model, second, set_it=not any(
+                model.thing(t).gender == "it" for t in real))
+        it_set = False
         for tid in real:
-            g = model.thing(tid).gender
-            if g == "he":
-                self.him = tid
-            elif g == "she":
-                self.her = tid
-            elif g == "they":
-                self.them = (tid,)
-            else:
-                self.it = tid
+            if model.thing(tid).gender == "it":
+                if not it_set:
+                    self._one(model, tid, set_it=True)
+                    it_set = True
                 if len(real) == 1:
                     self.them = (tid,)
+            else:
+                self._one(model, tid, set_it=False)
+        if len(real) > 1:
+            self.them = tuple(real)
+
+    def _one(self, model: Model, tid: str, set_it: bool) -> None:
+        g = model.thing(tid).gender
+        if g == "he":
+            self.him = tid
+        elif g == "she":
+            self.her = tid
+        elif g == "they":
+            self.them = (tid,)
+        elif set_it:
+            self.it = tid
 
 
 @dataclass
 class _Found:
     tids: list[str]
     notes: list[str] = field(default_factory=list)
+    plural: bool = False
 
 
 @dataclass
@@ -124,11 +140,13 @@ class Parser:
         self,
         words: list[str],
         pronouns: Pronouns,
-        forced: dict[int, str] | None = None,
+        forced: Forced | None = None,
         only: Pattern | None = None,
     ) -> Result:
         if not words:
             return Failure(self.msg("parser.empty"))
+        if len(words) > MAX_WORDS:
+            return Failure(self.msg("parser.too_long", limit=MAX_WORDS))
         if len(words) == 1 and words[0] in DIRECTION_WORDS:
             return Parsed("go", direction=DIRECTION_WORDS[words[0]])
         first = words[0]
@@ -136,43 +154,46 @@ class Parser:
             return self._unknown_verb(first)
         scope = self.model.scope()
         errors: list[Failure] = []
-        missing: list[tuple[Pattern, int]] = []
+        missing: list[tuple[Pattern, list[tuple[int, int]]]] = []
         partial: list[tuple[Pattern, list[tuple[int, int]], int]] = []
-        for pattern in (only,) if only else PATTERNS:
+        patterns = (only,) if only else PATTERNS
+        for pattern in patterns:
             for spans, end in _match(pattern.parts, words, 0, 0, []):
                 if end < len(words):
                     partial.append((pattern, spans, end))
                     continue
                 if len(spans) < sum(isinstance(p, Slot) for p in pattern.parts):
-                    missing.append((pattern, len(spans)))
+                    missing.append((pattern, spans))
                     continue
                 res = self._resolve_pattern(pattern, words, spans, scope, pronouns, forced or {})
                 if isinstance(res, Parsed | Question):
                     return res
                 errors.append(res)
+        if missing:
+            # UNLOCK DOOR WITH: asking beats "I only understood you as far as ..."
+            pattern, spans = missing[0]
+            asked = self._ask_for_noun(pattern, words, spans, len(spans), scope, pronouns)
+            if isinstance(asked, Question) or not errors:
+                return asked
         if errors:
             return errors[0]
-        if missing:
-            pattern, slot_no = missing[0]
-            slot_index = _slot_part_index(pattern, slot_no)
-            verb = " ".join(words)
-            if len(words) == 1 and len(words[0]) <= 2 and self.msg.has(f"verb.{pattern.action}"):
-                verb = self.msg.word(f"verb.{pattern.action}")  # X -> examine
-            return Question(
-                self.msg("parser.what", verb=verb),
-                pattern, tuple(words), slot_index,
-            )
+        completed = self._complete(patterns, words, scope, pronouns)
+        if completed is not None:
+            return completed
         if partial:
             pattern, spans, end = max(partial, key=lambda p: p[2])
             return Failure(self.msg("parser.as_far_as", what=" ".join(words[:end])))
         unknown = next((w for w in words if w not in self.vocabulary), None)
         if unknown is not None:
             return self._unknown_word(unknown)
+        if only is None:
+            return Failure(self.msg("parser.as_far_as", what=first))
         return Failure(self.msg("parser.not_understood"))
 
     def answer_which(self, q: Question, words: list[str]) -> list[str] | None:
-        """Narrow a Which-do-you-mean question down; None if the answer is not about it."""
-        words = [w for w in words if w not in ARTICLES and w != "one" and w != "and"]
+        """Narrow a Which-do-you-mean question down; None if the answer is not about it, []
+        if it is but fits none of the candidates (THIRD of two)."""
+        words = [w for w in words if w not in ARTICLES and w not in ("one", "ones", "and", ",")]
         if not words:
             return None
         if len(words) == 1 and words[0] in ORDINALS:
@@ -180,10 +201,14 @@ class Parser:
             cands = list(q.candidates)
             if n == -1:
                 return [cands[-1]]
-            return [cands[n - 1]] if 0 < n <= len(cands) else None
-        if words[0] in ALL_WORDS:
+            return [cands[n - 1]] if 0 < n <= len(cands) else []
+        if words[0] in ALL_WORDS or words[0] == "both":
             return list(q.candidates)
         hits = [c for c in q.candidates if all(w in self.model.thing(c).words for w in words)]
+        if not hits:
+            singular = [_singular(w, self.model.world.vocabulary) or w for w in words]
+            hits = [c for c in q.candidates
+                    if all(w in self.model.thing(c).words for w in singular)]
         return hits or None
 
     # -- matching ----------------------------------------------------------------------------
@@ -194,15 +219,14 @@ class Parser:
         spans: list[tuple[int, int]],
         scope: list[str],
         pronouns: Pronouns,
-        forced: dict[int, str],
+        forced: Forced,
     ) -> Parsed | Question | Failure:
         slots = [(i, p) for i, p in enumerate(pattern.parts) if isinstance(p, Slot)]
-        objects: list[str] = []
-        second: str | None = None
         direction: str | None = None
         text = ""
         notes: list[str] = []
-        multi = False
+        multi_slots: set[int] = set()
+        all_slots: set[int] = set()
         # resolve the second noun first: "take X from Y" needs Y to know where X may be
         order = list(range(len(slots)))
         if pattern.action == "take_from":
@@ -221,7 +245,9 @@ class Parser:
                 direction = DIRECTION_WORDS[toks[0]]
                 continue
             if part_index in forced:
-                resolved[k] = [forced[part_index]]
+                resolved[k] = list(forced[part_index])
+                if len(resolved[k]) > 1:
+                    multi_slots.add(k)
                 continue
             container = resolved.get(1, [None])[0] if pattern.action == "take_from" else None
             res = self._resolve(slot.kind, toks, scope, pronouns, container)
@@ -241,13 +267,21 @@ class Parser:
                 )
             resolved[k] = res.tids
             notes.extend(res.notes)
-            if slot.kind in MULTI_SLOTS and (len(res.tids) > 1 or _is_all(toks)):
-                multi = True
-        nouns = [resolved[k] for k in sorted(resolved)]
-        if nouns:
-            objects = nouns[0]
-        if len(nouns) > 1:
-            second = nouns[1][0]
+            if len(res.tids) > 1 or res.plural or _is_all(toks):
+                multi_slots.add(k)
+            if _is_all(toks):
+                all_slots.add(k)
+        keys = sorted(resolved)
+        if pattern.reversed:
+            keys.reverse()
+        objects: list[str] = resolved[keys[0]] if keys else []
+        second: str | None = resolved[keys[1]][0] if len(keys) > 1 else None
+        multi = bool(keys) and keys[0] in multi_slots
+        if keys and keys[0] in all_slots and second is not None:
+            # PUT ALL IN THE BOX leaves the box itself out
+            objects = [o for o in objects if o != second]
+            if not objects:
+                return Failure(self.msg("parser.nothing_all"))
         return Parsed(pattern.action, tuple(objects), second, direction, text, multi, tuple(notes))
 
     def _understood_as_far_as(
@@ -264,9 +298,90 @@ class Parser:
         for cut in range(end - 1, start, -1):
             res = self._resolve(slot.kind, words[start:cut], scope, pronouns, None)
             if isinstance(res, _Found) and len(res.tids) == 1:
-                what = " ".join(words[:start]) + " " + self.model.the(res.tids[0])
+                what = " ".join([*words[:start], self._name(res.tids[0], words[start:cut])])
                 return self.msg("parser.as_far_as", what=what)
         return None
+
+    def _name(self, tid: str, typed: list[str]) -> str:
+        """How a question names a thing the player mentioned: "the box" (or "me" as typed)."""
+        if tid == PLAYER:
+            return " ".join(typed)
+        return self.model.the(tid)
+
+    # -- asking for what is missing -----------------------------------------------------------
+    def _ask_for_noun(
+        self,
+        pattern: Pattern,
+        words: list[str],
+        spans: list[tuple[int, int]],
+        slot_no: int,
+        scope: list[str],
+        pronouns: Pronouns,
+    ) -> Question | Failure:
+        """The words ran out where a noun should be: ask for it ("What do you want to put
+        the box in?"), naming the nouns already given."""
+        slot_index = _slot_part_index(pattern, slot_no)
+        part = pattern.parts[slot_index]
+        if isinstance(part, Slot) and part.kind == "direction":
+            return Question(self.msg("parser.which_way"), pattern, tuple(words), slot_index)
+        if len(words) == 1 and len(words[0]) <= 2 and self.msg.has(f"verb.{pattern.action}"):
+            verb = self.msg.word(f"verb.{pattern.action}")  # X -> examine
+        else:
+            phrase: list[str] = []
+            at = 0
+            slots = [p for p in pattern.parts if isinstance(p, Slot)]
+            for (start, end), slot in zip(spans, slots, strict=False):
+                phrase.extend(words[at:start])
+                toks = words[start:end]
+                name = " ".join(toks)
+                if slot.kind not in FREE_SLOTS and slot.kind != "direction":
+                    res = self._resolve(slot.kind, toks, scope, pronouns, None)
+                    if isinstance(res, _Missing):
+                        return Failure(res.message, res.unknown)
+                    if isinstance(res, _Found) and len(res.tids) == 1:
+                        name = self._name(res.tids[0], toks)
+                phrase.append(name)
+                at = end
+            phrase.extend(words[at:])
+            verb = " ".join(phrase)
+        return Question(self.msg("parser.what", verb=verb), pattern, tuple(words), slot_index)
+
+    def _complete(
+        self,
+        patterns: tuple[Pattern, ...],
+        words: list[str],
+        scope: list[str],
+        pronouns: Pronouns,
+    ) -> Question | Failure | None:
+        """PUT BOX: the words stop before a preposition and a noun; fill in the preposition
+        and ask for the noun."""
+        for pattern in patterns:
+            parts = pattern.parts
+            for k in range(len(parts) - 1):
+                if not (isinstance(parts[k], Slot) and isinstance(parts[k + 1], Lit)):
+                    continue
+                j = k + 1
+                filler: list[str] = []
+                while j < len(parts) and isinstance(parts[j], Lit):
+                    lit = parts[j]
+                    assert isinstance(lit, Lit)
+                    filler.append(lit.head)
+                    j += 1
+                if j == len(parts):
+                    continue  # nothing left to ask for: PUT BOX is not PUT BOX DOWN
+                wanted = sum(isinstance(p, Slot) for p in parts[: k + 1])
+                for spans, end in _match(parts[: k + 1], words, 0, 0, []):
+                    if end == len(words) and len(spans) == wanted and all(
+                            self._nounish(words[a:b]) for a, b in spans):
+                        full = [*words, *filler]
+                        return self._ask_for_noun(pattern, full, spans, wanted, scope, pronouns)
+        return None
+
+    def _nounish(self, toks: list[str]) -> bool:
+        """Could these words name something? PUT IN is not PUT (a thing called IN)."""
+        return any(w in self.model.world.vocabulary or w in SELF_WORDS or w in ALL_WORDS
+                   or w in ("it", "him", "her", "them") or w not in self.vocabulary
+                   for w in toks)
 
     # -- noun phrases --------------------------------------------------------------------------
     def _resolve(
@@ -277,17 +392,27 @@ class Parser:
         pronouns: Pronouns,
         container: str | None,
     ) -> _Res:
-        toks = [t for t in toks if t not in ARTICLES]
+        toks = _trim_and([t for t in toks if t not in ARTICLES and t != ","])
         if not toks:
             return _Missing(self.msg("parser.no_noun"))
         m = self.model
         if kind in MULTI_SLOTS and ("and" in toks or toks[0] in ALL_WORDS):
             return self._resolve_multi(kind, toks, scope, pronouns, container)
+        if "and" in toks:
+            return self._resolve_list(kind, toks, scope, pronouns, container)
         if len(toks) == 1 and toks[0] in SELF_WORDS:
             return _Found([PLAYER])
         if len(toks) == 1 and toks[0] in ("it", "him", "her", "them"):
             return self._pronoun(toks[0], pronouns, scope)
         cands = [t for t in scope if all(w in m.thing(t).words for w in toks)]
+        plural = False
+        if not cands:
+            singular = [_singular(w, m.world.vocabulary) or w for w in toks]
+            if singular != toks:
+                cands = [t for t in scope if all(w in m.thing(t).words for w in singular)]
+                plural = bool(cands)
+                if not cands and all(w in self.vocabulary for w in singular):
+                    return _Missing(self.msg("parser.not_here"))
         if kind == "multiinside" and container is not None:
             inside = [c for c in cands if m.location(c) == container]
             cands = inside or cands
@@ -296,6 +421,10 @@ class Parser:
             if unknown is not None:
                 return self._missing_word(unknown)
             return _Missing(self.msg("parser.not_here"))
+        if plural:
+            # TAKE KEYS: every key in sight, though not those that make no sense
+            preferred = [c for c in cands if self._prefers(kind, c)]
+            return _Found(preferred or cands, plural=True)
         if len(cands) == 1:
             return _Found(cands)
         preferred = [c for c in cands if self._prefers(kind, c)]
@@ -321,17 +450,27 @@ class Parser:
             if rest and rest[0] in EXCEPT_WORDS:
                 for group in " ".join(rest[1:]).split(" and "):
                     g = [w for w in group.split() if w not in ARTICLES]
-                    hits = [t for t in scope if g and all(w in m.thing(t).words for w in g)]
+                    if not g:
+                        continue
+                    hits = [t for t in scope if all(w in m.thing(t).words for w in g)]
                     if not hits:
                         res = self._resolve(kind, g, scope, pronouns, container)
                         if isinstance(res, _Missing):
                             return res
+                        if isinstance(res, _Found):
+                            hits = res.tids
                     excluded.extend(hits)
                 rest = []
             pool = self._all_candidates(kind, scope, container)
             if rest:
-                pool = [t for t in pool if all(w in m.thing(t).words for w in rest)]
+                singular = [_singular(w, m.world.vocabulary) or w for w in rest]
+                pool = [t for t in pool if all(w in m.thing(t).words for w in rest)
+                        or all(w in m.thing(t).words for w in singular)]
             chosen = [t for t in pool if t not in excluded]
+            if not chosen and kind == "multiinside" and container not in (None, PLAYER):
+                assert container is not None
+                if not m.can_see_inside(container):
+                    return _Missing(self.msg("search.closed", the=m.the(container)))
             if not chosen:
                 return _Missing(self.msg("parser.nothing_all"))
             return _Found(chosen)
@@ -371,6 +510,8 @@ class Parser:
         if kind == "multiheld":
             return [t for t in m.contents(PLAYER) if not m.state.things[t].worn]
         if kind == "multiinside" and container is not None:
+            if container != PLAYER and not m.can_see_inside(container):
+                return []  # TAKE ALL FROM THE CLOSED BOX must not name what is inside
             return [t for t in m.contents(container) if m.thing(t).portable]
         here = m.state.room
         out = []
@@ -408,8 +549,7 @@ class Parser:
 
     # -- errors -------------------------------------------------------------------------------
     def _suggest(self, word: str) -> str | None:
-        close = difflib.get_close_matches(word, self._suggest_pool, n=1, cutoff=0.7)
-        return close[0] if close else None
+        return _nearest(word, self._suggest_pool)
 
     def _missing_word(self, word: str) -> _Missing:
         f = self._unknown_word(word)
@@ -422,14 +562,65 @@ class Parser:
         return Failure(self.msg("parser.unknown_word", word=word), word)
 
     def _unknown_verb(self, word: str) -> Failure:
-        guess = difflib.get_close_matches(word, sorted(VERBS), n=1, cutoff=0.7)
+        guess = _nearest(word, _VERB_POOL)
         if guess:
-            return Failure(self.msg("parser.unknown_verb_guess", word=word, guess=guess[0]), word)
+            return Failure(self.msg("parser.unknown_verb_guess", word=word, guess=guess), word)
         return Failure(self.msg("parser.unknown_verb", word=word), word)
 
 
+_VERB_POOL = sorted(VERBS)
+
+
+def _nearest(word: str, pool: list[str]) -> str | None:
+    """The known word the player most likely meant: a close match, or for short words one
+    typing slip away (a letter wrong, missing, extra, or two letters swapped)."""
+    if len(word) > 40:
+        return None
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.7)
+    if close:
+        return close[0]
+    if len(word) >= 3:
+        for known in pool:
+            if len(known) >= 3 and _one_slip(word, known):
+                return known
+    return None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        i, j = diff[0], diff[-1]
+        return len(diff) == 2 and j == i + 1 and a[i] == b[j] and a[j] == b[i]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def _is_all(toks: list[str]) -> bool:
+    toks = [t for t in toks if t not in ARTICLES]
     return bool(toks) and toks[0] in ALL_WORDS
+
+
+def _trim_and(toks: list[str]) -> list[str]:
+    """TAKE BOX AND, TAKE AND LAMP: a dangling AND means nothing."""
+    while toks and toks[0] == "and":
+        toks = toks[1:]
+    while toks and toks[-1] == "and":
+        toks = toks[:-1]
+    return toks
+
+
+def _singular(word: str, known: frozenset[str]) -> str | None:
+    """KEYS -> key, BOXES -> box, BERRIES -> berry, when the singular is a word of the pack."""
+    if len(word) < 3 or not word.endswith("s") or word in known:
+        return None
+    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(cut) and word[: -len(cut)] + add in known:
+            return word[: -len(cut)] + add
+    return None
 
 
 def _slot_part_index(pattern: Pattern, slot_no: int) -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from game.engine.messages import Catalogue
 from game.engine.state import GameState
 from game.engine.world import PLAYER, World
 
@@ -23,13 +24,18 @@ MAX_SAVE_BYTES = 4 * 1024 * 1024
 
 
 class SaveError(Exception):
-    """A save could not be written or read; the message is for the player."""
+    """A save could not be written or read: ``msg_id`` names the catalogue message that tells
+    the player why, ``fields`` fill it in (``str()`` gives the English text)."""
+
+    def __init__(self, msg_id: str, **fields: object) -> None:
+        self.msg_id = msg_id
+        self.fields = fields
+        super().__init__(Catalogue("en")(msg_id, **fields))
 
 
 def check_name(name: str) -> str:
     if not _NAME.match(name):
-        raise SaveError(f'"{name}" is not a usable save name: use up to 40 letters, digits, '
-                        "- or _.")
+        raise SaveError("save.bad_name", name=name[:60])
     return name
 
 
@@ -56,19 +62,19 @@ class SaveStore:
                 json.dump(payload, fh, indent=1, sort_keys=True)
             os.replace(tmp, target)
         except OSError as exc:
-            raise SaveError(f"The game could not be saved to {target}: {exc.strerror}.") from exc
+            raise SaveError("save.failed", path=str(target), reason=exc.strerror or "") from exc
         return target
 
     def load(self, name: str, world: World) -> GameState:
         target = self.path(name)
         try:
             if target.stat().st_size > MAX_SAVE_BYTES:
-                raise SaveError(f"{target} is too large to be a saved game.")
+                raise SaveError("save.too_large", where=str(target))
             raw = target.read_text(encoding="utf-8")
         except FileNotFoundError as exc:
-            raise SaveError(f'There is no saved game called "{name}".') from exc
+            raise SaveError("save.missing", name=name) from exc
         except (OSError, UnicodeDecodeError) as exc:
-            raise SaveError(f"{target} could not be read.") from exc
+            raise SaveError("save.unreadable", where=str(target)) from exc
         return decode(raw, world, str(target))
 
 
@@ -76,24 +82,23 @@ def decode(raw: str, world: World, where: str) -> GameState:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise SaveError(f"{where} is damaged (not valid JSON at line {exc.lineno}).") from exc
+        raise SaveError("save.not_json", where=where, line=exc.lineno) from exc
     if not isinstance(data, dict) or data.get("game") != "spotless-mind":
-        raise SaveError(f"{where} is not a Spotless Mind saved game.")
+        raise SaveError("save.not_a_save", where=where)
     if data.get("format") != SAVE_FORMAT:
-        raise SaveError(f"{where} was saved in format {data.get('format')!r}, which this "
-                        f"version cannot read.")
+        raise SaveError("save.bad_format", where=where, format=repr(data.get("format")))
     if data.get("pack") != world.pack_id:
-        raise SaveError(f"{where} belongs to the pack \"{data.get('pack')}\", not to "
-                        f"\"{world.pack_id}\".")
+        raise SaveError("save.other_pack", where=where, pack=str(data.get("pack")),
+                        expected=world.pack_id)
     try:
         state = GameState.model_validate(data.get("state"))
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
-        raise SaveError(f"{where} is damaged ({loc}: {first['msg']}).") from exc
+        raise SaveError("save.damaged", where=where, detail=f"{loc}: {first['msg']}") from exc
     problems = _cross_check(state, world)
     if problems:
-        raise SaveError(f"{where} does not fit this version of the pack ({problems[0]}).")
+        raise SaveError("save.does_not_fit", where=where, detail=problems[0])
     return state
 
 
@@ -109,6 +114,21 @@ def _cross_check(state: GameState, world: World) -> list[str]:
         loc = ts.location
         if loc is not None and loc != PLAYER and loc not in world.rooms and loc not in world.things:
             problems.append(f"{tid} is in an unknown place")
+    for tid in state.things:
+        if _inside_itself(state, tid):
+            problems.append(f"{tid} is inside itself")
+            break
     if state.ended is not None and state.ended not in world.endings:
         problems.append(f"unknown ending {state.ended!r}")
     return problems
+
+
+def _inside_itself(state: GameState, tid: str) -> bool:
+    loc = state.things[tid].location
+    for _ in range(len(state.things) + 1):
+        if loc is None or loc not in state.things:
+            return False
+        if loc == tid:
+            return True
+        loc = state.things[loc].location
+    return True

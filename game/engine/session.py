@@ -15,11 +15,11 @@ from typing import TextIO
 from game import __version__
 from game.engine.actions import describe_room
 from game.engine.context import AskFor, Cmd, Ctx
-from game.engine.grammar import VERBS
-from game.engine.messages import Catalogue
+from game.engine.grammar import ALL_WORDS, ARTICLES, VERBS, Pattern
+from game.engine.messages import Catalogue, join_list
 from game.engine.model import Model
 from game.engine.output import Line, Style
-from game.engine.parser import Failure, Parsed, Parser, Pronouns, Question
+from game.engine.parser import Failure, Forced, Parsed, Parser, Pronouns, Question
 from game.engine.rules import apply_effects, run
 from game.engine.saves import SaveError, SaveStore
 from game.engine.state import GameState, initial_state
@@ -28,6 +28,8 @@ from game.engine.world import World
 
 UNDO_DEPTH = 200
 MAX_COMMANDS_PER_LINE = 32
+ORDER = "\x00order"  # MARY, JUMP: split off as [ORDER, person, words...]
+ABSENT = "\x00absent"  # MARY, JUMP with Mary elsewhere
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class Game:
         self.seed = seed
         self.state = initial_state(world, seed)
         self.model = Model(world, self.state)
+        self.model.self_name = self.msg.word("word.yourself")
         self.parser = Parser(self.model, self.msg)
         self.pronouns = Pronouns()
         self.saves = saves
@@ -59,6 +62,7 @@ class Game:
         self.history: deque[GameState] = deque(maxlen=UNDO_DEPTH)
         self.pending: Pending | None = None
         self.last_words: list[str] | None = None
+        self.last_forced: tuple[Forced, Pattern] | None = None  # how the last command was settled
         self.last_failed: tuple[list[str], str] | None = None
         self.script: TextIO | None = None
         self.finished = False
@@ -81,11 +85,18 @@ class Game:
     def submit(self, line: str) -> list[Line]:
         if self.finished:
             return []
+        before = self.state.model_copy(deep=True)
+        history = len(self.history)
         try:
             out = self._submit(line)
         except Exception:
             if self.strict:
                 raise
+            # the message promises the command had no effect: make it true
+            self._replace_state(before)
+            while len(self.history) > history:
+                self.history.pop()
+            self.pending = None
             out = [Line(self.msg("error.internal"), Style.PARSER)]
         self._record(line, out)
         return out
@@ -103,8 +114,9 @@ class Game:
             if answered is not None:
                 return answered
         out: list[Line] = []
-        for sentence in sentences(text)[:MAX_COMMANDS_PER_LINE] or [""]:
-            words = tokens(sentence)
+        # "?" alone is HELP's shortest spelling, though "?" also ends a sentence
+        parts = [["?"]] if text == "?" else [w for w in map(tokens, sentences(text)) if w]
+        for words in parts[:MAX_COMMANDS_PER_LINE] or [[]]:
             for command in self._split(words):
                 ok = self._command(command, out)
                 if not ok or self.pending is not None or self.finished:
@@ -116,39 +128,65 @@ class Game:
             return [[]]
         if "," in words and words[0] not in VERBS:
             head = words[: words.index(",")]
-            person = self._person_named(head)
+            rest = [w for w in words[words.index(",") + 1 :] if w != ","] if head else []
+            person = self._person_named(head, self.model.scope())
             if person is not None:
-                return [["\x00order", person, *words[words.index(",") + 1 :]]]
-        return split_commas(words)
+                return [[ORDER, person, *rest]]
+            absent = self._person_named(head, list(self.world.things))
+            if absent is not None:
+                return [[ABSENT, absent]]
+        return split_commas(words) or [[]]
 
-    def _person_named(self, words: list[str]) -> str | None:
+    def _person_named(self, words: list[str], among: list[str]) -> str | None:
+        words = [w for w in words if w not in ARTICLES]
+        if not words:
+            return None
         hits = [
-            t for t in self.model.scope()
-            if self.model.thing(t).is_person and words and all(
-                w in self.model.thing(t).words for w in words if w not in ("the",))
+            t for t in among
+            if self.model.thing(t).is_person and all(w in self.model.thing(t).words for w in words)
         ]
         return hits[0] if len(hits) == 1 else None
 
     def _command(self, words: list[str], out: list[Line]) -> bool:
         """Run one command; False stops the rest of the line (a mistake, a question)."""
+        forced: Forced | None = None
+        only: Pattern | None = None
         if words and words[0] in ("again", "g"):
             if self.last_words is None:
                 out.append(Line(self.msg("parser.nothing_to_repeat"), Style.PARSER))
                 return False
+            if len(words) > 1:
+                out.append(Line(self.msg("parser.again_alone"), Style.PARSER))
+                return False
             words = self.last_words
+            if self.last_forced is not None:
+                forced, only = self.last_forced
         elif words and words[0] in ("oops", "o"):
             return self._oops(words[1:], out)
         if self.ended and (not words or words[0] not in VERBS):
             out.append(Line(self.msg("ending.options"), Style.META))
             return False
+        if words and words[0] == ABSENT:
+            out.append(Line(self.msg("parser.person_absent", the=self.model.the(words[1])),
+                            Style.PARSER))
+            return False
         order: str | None = None
-        if words and words[0] == "\x00order":
+        if words and words[0] == ORDER:
             order, words = words[1], words[2:]
-        result = self.parser.parse(words, self.pronouns)
-        return self._handle(result, words, out, order)
+            if order not in self.model.scope():  # AGAIN after walking away from her
+                out.append(Line(self.msg("parser.person_absent", the=self.model.the(order)),
+                                Style.PARSER))
+                return False
+            if not words:
+                out.append(Line(self.msg("parser.order_what", the=self.model.the(order)),
+                                Style.PARSER))
+                return False
+        result = self.parser.parse(words, self.pronouns, forced, only)
+        return self._handle(result, words, out, order, forced, only)
 
     def _handle(self, result: Parsed | Failure | Question, words: list[str], out: list[Line],
-                order: str | None = None) -> bool:
+                order: str | None = None, forced: Forced | None = None,
+                only: Pattern | None = None) -> bool:
         if isinstance(result, Failure):
             out.append(Line(result.message, Style.PARSER))
             if result.unknown is not None:
@@ -159,8 +197,8 @@ class Game:
             out.append(Line(result.message, Style.PARSER))
             return False
         self.last_failed = None
-        if result.action not in ("again",):
-            self.last_words = [*words] if order is None else None
+        self.last_words = [*words] if order is None else [ORDER, order, *words]
+        self.last_forced = (forced, only) if forced and only is not None else None
         if self.ended and result.action not in ("restart", "restore", "undo", "quit", "about",
                                                 "help", "score", "save"):
             out.append(Line(self.msg("ending.options"), Style.META))
@@ -175,33 +213,38 @@ class Game:
         return True
 
     def _answer(self, pending: Question | AskFor, words: list[str]) -> list[Line] | None:
+        """Feed the player's reply to a question; None when it is a new command instead."""
         out: list[Line] = []
+        words = [w for w in words if w not in (",", "then")]
         if not words:
             return None
         if isinstance(pending, AskFor):
             if words[0] in VERBS and words[0] not in self.model.world.vocabulary:
                 return None
-            self._handle(self.parser.parse([*pending.words, *words], self.pronouns),
-                         [*pending.words, *words], out)
+            if words[0] == pending.words[-1]:
+                words = words[1:]  # "With what?" "With the red key."
+            full = [*pending.words, *words]
+            self._handle(self.parser.parse(full, self.pronouns), full, out)
             return out
         if pending.candidates:
             chosen = self.parser.answer_which(pending, words)
             if chosen is None:
                 return None
-            if len(chosen) > 1:
-                self.pending = Question(pending.message, pending.pattern, pending.tokens,
-                                        pending.slot, tuple(chosen), pending.forced)
-                names = [self.model.the(c) for c in chosen]
-                from game.engine.messages import join_list
-                msg = self.msg("parser.which", options=join_list(names, self.msg.word("word.or")))
+            everything = words[0] in ALL_WORDS or words[0] == "both"
+            if not chosen:
+                self.pending = pending
+                return [Line(pending.message, Style.PARSER)]
+            if len(chosen) > 1 and not (everything or len(chosen) == len(pending.candidates)):
+                msg = self.msg("parser.which", options=join_list(
+                    [self.model.the(c) for c in chosen], self.msg.word("word.or")))
                 self.pending = Question(msg, pending.pattern, pending.tokens, pending.slot,
                                         tuple(chosen), pending.forced)
                 return [Line(msg, Style.PARSER)]
-            forced = dict(pending.forced)
-            forced[pending.slot] = chosen[0]
+            forced: Forced = dict(pending.forced)
+            forced[pending.slot] = tuple(chosen)
             result = self.parser.parse(list(pending.tokens), self.pronouns, forced,
                                        only=pending.pattern)
-            self._handle(result, list(pending.tokens), out)
+            self._handle(result, list(pending.tokens), out, None, forced, pending.pattern)
             return out
         if words[0] in VERBS and words[0] not in self.model.world.vocabulary:
             return None
@@ -227,7 +270,8 @@ class Game:
 
     # -- acting --------------------------------------------------------------------------------
     def _act(self, parsed: Parsed, out: list[Line], actor: str | None = None) -> None:
-        self.history.append(self.state.model_copy(deep=True))
+        before = self.state.model_copy(deep=True)
+        self.history.append(before)
         c = Ctx(self.model, self.msg)
         for note in parsed.notes:
             c.say(note)
@@ -239,15 +283,22 @@ class Game:
                 run(c, cmd)
                 if len(c.out) > start:
                     first = c.out[start]
-                    c.out[start] = Line(f"{self.model.thing(obj).name}: {first.text}", first.style)
+                    name = self.model.name(obj)
+                    c.out[start] = Line(f"{name}: {first.text}", first.style)
             else:
                 run(c, cmd)
             if self.state.ended:
                 break
         if c.ask is not None:
+            # the action needs another noun: nothing happened yet and no time passes
+            self.history.pop()
+            self.state = before
+            self.model.state = before
             self.pending = c.ask
-            c.say(c.ask.message, Style.PARSER)
-        self.pronouns.note(self.model, [o for o in (*parsed.objects, parsed.second) if o])
+            out.append(Line(c.ask.message, Style.PARSER))
+            self.pronouns.note(self.model, [o for o in parsed.objects if o])
+            return
+        self.pronouns.note(self.model, [o for o in parsed.objects if o], parsed.second)
         if not self.state.ended:
             self._end_turn(c)
         out.extend(c.out)
@@ -298,7 +349,10 @@ class Game:
         if words and words[0] in ("y", "yes", "yeah", "ok", "okay", "sure"):
             if pending.action == "quit":
                 self.finished = True
-                return [Line(self.msg("meta.goodbye"), Style.META)]
+                out = [Line(self.msg("meta.goodbye"), Style.META)]
+                self._record(text, out)
+                self.close()
+                return out
             self._replace_state(initial_state(self.world, self.seed))
             self.history.clear()
             self.last_words = None
@@ -312,7 +366,7 @@ class Game:
         try:
             path = self.saves.save(parsed.text.strip() or "savegame", self.world, self.state)
         except SaveError as exc:
-            out.append(Line(str(exc), Style.META))
+            out.append(Line(self._save_error(exc), Style.META))
             return
         out.append(Line(self.msg("save.done", path=str(path)), Style.META))
 
@@ -323,12 +377,16 @@ class Game:
         try:
             state = self.saves.load(parsed.text.strip() or "savegame", self.world)
         except SaveError as exc:
-            out.append(Line(self.msg("restore.failed", reason=str(exc)), Style.META))
+            out.append(Line(self.msg("restore.failed", reason=self._save_error(exc)),
+                            Style.META))
             return
         self.history.append(self.state.model_copy(deep=True))
         self._replace_state(state)
         out.append(Line(self.msg("restore.done"), Style.META))
         out.extend(self._look())
+
+    def _save_error(self, exc: SaveError) -> str:
+        return self.msg(exc.msg_id, **exc.fields)
 
     def _undo(self, parsed: Parsed, out: list[Line]) -> None:
         if not self.history:
@@ -361,6 +419,12 @@ class Game:
         self.script.close()
         self.script = None
         out.append(Line(self.msg("script.off"), Style.META))
+
+    def close(self) -> None:
+        """Stop the transcript, if one is being written (QUIT does this too)."""
+        if self.script is not None:
+            self.script.close()
+            self.script = None
 
     def _record(self, line: str, out: list[Line]) -> None:
         if self.script is None:

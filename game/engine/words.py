@@ -7,7 +7,7 @@ import re
 from game.engine.grammar import DIRECTION_WORDS, VERBS
 
 _PUNCT = re.compile(r"[^\w\s,.;!?'*-]")
-_SPLIT = re.compile(r"\s*[.;!?]+\s*|\s+then\s+", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*[.;!?]+\s*|\bthen\b", re.IGNORECASE)
 
 
 def tokens(text: str) -> list[str]:
@@ -30,12 +30,15 @@ def sentences(line: str) -> list[str]:
 def split_commas(words: list[str]) -> list[list[str]]:
     """Split at commas where a new command starts; elsewhere a comma means AND.
 
-    ``n, e, take lamp`` is three commands; ``take key, lamp`` is one with a list.
+    ``n, e, take lamp`` is three commands; ``take key, lamp`` is one with a list.  Commas with
+    nothing on one side (``, , ,``) are ignored.
     """
     out: list[list[str]] = [[]]
     for i, w in enumerate(words):
         if w == ",":
             nxt = words[i + 1] if i + 1 < len(words) else ""
+            if not out[-1] or out[-1][-1] == "and" or nxt in ("", ",", "and"):
+                continue
             if nxt in VERBS or nxt in DIRECTION_WORDS:
                 out.append([])
             else:

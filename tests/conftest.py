@@ -1,0 +1,56 @@
+"""Shared fixtures: the test pack ``tests/packs/house`` loaded once, and fresh strict games."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.engine.saves import SaveStore
+from game.engine.session import Game
+from game.engine.world import World
+from game.packs.loader import load_pack
+
+HOUSE = Path(__file__).resolve().parent / "packs" / "house"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--regen-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/*.txt from the current engine")
+
+
+@pytest.fixture(scope="session")
+def house() -> World:
+    world, _ = load_pack(HOUSE)
+    return world
+
+
+@pytest.fixture
+def game(house: World, tmp_path: Path) -> Game:
+    """A started game of the house pack: strict (internal errors raise), saving to tmp_path."""
+    g = Game(house, seed=1, strict=True, saves=SaveStore(tmp_path))
+    g.start()
+    return g
+
+
+def say(game: Game, cmd: str) -> str:
+    """Submit one line and return what the game answers, one line of text per output line."""
+    return "\n".join(line.text for line in game.submit(cmd))
+
+
+def play(game: Game, *commands: str) -> str:
+    """Submit several lines; their answers joined."""
+    return "\n".join(say(game, c) for c in commands)
+
+
+def tid(name: str) -> str:
+    """The id of a thing of the house pack."""
+    return f"house/{name}"
+
+
+def where(game: Game, name: str) -> str | None:
+    return game.state.things[tid(name)].location
+
+
+def room(game: Game) -> str:
+    return game.state.room.removeprefix("house/")
