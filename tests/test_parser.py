@@ -258,7 +258,10 @@ def test_put_on_and_take_off_a_supporter(game: Game) -> None:
     play(game, "e", "take red key")
     assert say(game, "put red key on table") == "You put the red key on the table."
     assert where(game, "red key") == tid("table")
-    assert "On the table you see a red key and a lamp." in say(game, "look")
+    look = say(game, "look")
+    assert "On the table you see a red key." in look
+    assert "An oil lamp stands on the table." in look  # unmoved: its own paragraph
+    assert "a table" not in look  # furniture is the room text's business
     assert say(game, "take red key from table") == "You take the red key from the table."
     assert where(game, "red key") == "player"
 

@@ -39,39 +39,50 @@ def second(cmd: Cmd) -> str:
 
 # -- describing ------------------------------------------------------------------------------
 def describe_room(c: Ctx, full: bool = True) -> None:
+    """Title, description, then what the description can't know: things that moved about.
+
+    Fixed things (furniture, scenery) are the room text's business and aren't listed; what lies
+    on or in them is.  A thing nobody has moved yet shows its ``initial`` paragraph.
+    """
     m = c.model
     room = m.room
     c.say(room.title, Style.TITLE)
     if full:
         c.say(m.text(room.description))
+    and_ = c.msg.word("word.and")
     listed: list[str] = []
-    people: list[str] = []
     for tid in m.contents(m.state.room):
         t = m.thing(tid)
         if t.kind in (Kind.SCENERY, Kind.DOOR, Kind.PASSAGE):
             continue
-        initial = m.text(t.initial) if t.initial else ""
-        if initial and not m.state.things[tid].moved:
-            c.say(initial)
-        elif t.is_person:
-            people.append(tid)
-        else:
+        if _initial_paragraph(c, tid):
+            continue
+        if t.is_person:
+            c.tell("look.person_here", a=c.a(tid))
+        elif t.portable:
             listed.append(tid)
-    for tid in people:
-        c.tell("look.person_here", a=c.a(tid))
     if listed:
-        c.tell("look.you_see", things=join_list([c.a(t) for t in listed], c.msg.word("word.and")))
+        c.tell("look.you_see", things=join_list([c.a(t) for t in listed], and_))
     for tid in m.contents(m.state.room):
         t = m.thing(tid)
         if t.kind in (Kind.SUPPORTER, Kind.CONTAINER) and m.can_see_inside(tid):
-            inside = [x for x in m.contents(tid) if m.thing(x).kind is not Kind.SCENERY]
+            inside = [x for x in m.contents(tid)
+                      if m.thing(x).kind is not Kind.SCENERY and not _initial_paragraph(c, x)]
             if inside:
                 key = "look.on" if t.kind is Kind.SUPPORTER else "look.in"
-                c.tell(key, the=c.the(tid), things=join_list([c.a(x) for x in inside],
-                                                              c.msg.word("word.and")))
+                c.tell(key, the=c.the(tid), things=join_list([c.a(x) for x in inside], and_))
     shown = listed_exits(c)
     if shown:
-        c.say(c.msg("look.exits", exits=join_list(shown, c.msg.word("word.and"))), Style.META)
+        c.say(c.msg("look.exits", exits=join_list(shown, and_)), Style.META)
+
+
+def _initial_paragraph(c: Ctx, tid: str) -> bool:
+    t = c.model.thing(tid)
+    text = c.model.text(t.initial) if t.initial else ""
+    if text and not c.model.state.things[tid].moved:
+        c.say(text)
+        return True
+    return False
 
 
 def listed_exits(c: Ctx) -> list[str]:
@@ -198,7 +209,6 @@ class Inventory(Action):
 # -- moving ------------------------------------------------------------------------------------
 class Go(Action):
     id = "go"
-    _full = True
 
     def check(self, c: Ctx, cmd: Cmd) -> str | None:
         m = c.model
@@ -227,12 +237,13 @@ class Go(Action):
         first_visit = ex.to not in m.state.visited
         m.state.room = ex.to
         m.state.visited.add(ex.to)
-        self._full = first_visit or m.state.verbosity == "verbose"
+        full = first_visit or m.state.verbosity == "verbose"
         if m.state.verbosity == "superbrief":
-            self._full = False
+            full = False
+        c.vars["go.full"] = "yes" if full else ""
 
     def report(self, c: Ctx, cmd: Cmd) -> None:
-        describe_room(c, self._full)
+        describe_room(c, bool(c.vars.get("go.full")))
 
 
 def _door_direction(c: Ctx, door: str) -> str | None:
@@ -498,7 +509,6 @@ def _keys_held(c: Ctx) -> list[str]:
 class Unlock(Action):
     id = "unlock"
     locking = False
-    _key = ""
 
     def check(self, c: Ctx, cmd: Cmd) -> str | None:
         m = c.model
@@ -519,20 +529,21 @@ class Unlock(Action):
                 c.ask = AskFor(c.msg(f"{verb}.with_what", the=c.the(tid)),
                                (verb, *tokens(m.thing(tid).name), "with"))
                 return ""
-            self._key = keys[0]
-            c.tell("parser.assumed_with", the=c.the(self._key))
+            key = keys[0]
+            c.tell("parser.assumed_with", the=c.the(key))
         else:
-            self._key = cmd.second
-        if self._key == PLAYER:
+            key = cmd.second
+        c.vars["unlock.key"] = key
+        if key == PLAYER:
             return c.msg("unlock.not_held", the=c.msg.word("word.you"))
-        if not m.carried(self._key):
-            if not m.thing(self._key).portable:
-                return c.msg("unlock.not_held", the=c.the(self._key))
-            held = _holding_for(c, self._key)
+        if not m.carried(key):
+            if not m.thing(key).portable:
+                return c.msg("unlock.not_held", the=c.the(key))
+            held = _holding_for(c, key)
             if held is not None:
                 return held
-        if m.thing(tid).key != self._key:
-            return c.msg("unlock.wrong_key", the=c.the(self._key))
+        if m.thing(tid).key != key:
+            return c.msg("unlock.wrong_key", the=c.the(key))
         return _not_reachable(c, tid)
 
     def carry_out(self, c: Ctx, cmd: Cmd) -> None:
@@ -540,7 +551,7 @@ class Unlock(Action):
 
     def report(self, c: Ctx, cmd: Cmd) -> None:
         verb = "lock" if self.locking else "unlock"
-        c.tell(f"{verb}.done", the=c.the(noun(cmd)), key=c.the(self._key))
+        c.tell(f"{verb}.done", the=c.the(noun(cmd)), key=c.the(c.vars["unlock.key"]))
 
 
 class Lock(Unlock):
@@ -734,4 +745,4 @@ ACTIONS: dict[str, Action] = {
     )
 }
 
-PACK_ACTIONS = frozenset(ACTIONS) - {"go_in", "remove", "order"} | {"order"}
+PACK_ACTIONS = frozenset(ACTIONS) - {"go_in", "remove"}

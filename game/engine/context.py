@@ -37,6 +37,9 @@ class Ctx:
     out: list[Line] = field(default_factory=list)
     ask: AskFor | None = None
     depth: int = 0
+    # action variables (Inform's term): what check works out and report needs, e.g. the key
+    # an UNLOCK settled on; keyed by action id so nested actions don't clash
+    vars: dict[str, str] = field(default_factory=dict)
 
     @property
     def level(self) -> Level:

@@ -96,7 +96,7 @@ _SPEC: tuple[tuple[str, str], ...] = (
     ("sleep", "sleep|nap|doze"), ("sleep", "go to sleep|bed"), ("sleep", "fall asleep"),
     ("wake", "wake|awake|awaken"), ("wake", "wake up"),
     ("sit", "sit on|in|at {noun}"), ("sit", "sit down|up"), ("sit", "sit"),
-    ("lie", "lie|lay on|in|down on|down in {noun}"), ("lie", "lie|lay down"), ("lie", "lie"),
+    ("lie", "lie|lay on|in {noun}"), ("lie", "lie|lay down on|in {noun}"), ("lie", "lie|lay down"), ("lie", "lie"),
     ("jump", "jump|hop|leap"), ("think", "think|ponder|remember|reflect"),
     ("sing", "sing|hum|whistle"), ("attack", "attack|hit|kick|punch|break|smash|destroy|fight {noun}"),
     ("climb", "climb|scale {noun}"), ("yes", "yes|y|yeah|okay|ok"), ("no", "no|nope"),

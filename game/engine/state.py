@@ -6,7 +6,7 @@ deterministic replays trivial: a snapshot of this model is the whole game.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from game.engine.world import World
 
@@ -41,6 +41,11 @@ class GameState(BaseModel):
     score: int = 0
     verbosity: str = "verbose"
     ended: str | None = None
+
+    @field_serializer("flags", "visited", "fired")
+    def _sorted(self, value: set[str]) -> list[str]:
+        """Sets saved in sorted order, so the same state always gives the same file."""
+        return sorted(value)
 
     def next_random(self) -> int:
         """Advance the splitmix64 generator: tiny, portable, and its state is one integer."""

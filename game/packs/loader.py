@@ -24,7 +24,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from game.engine import logic as L
-from game.engine.actions import ACTIONS
+from game.engine.actions import PACK_ACTIONS
 from game.engine.world import (
     DIRECTIONS,
     OPPOSITE,
@@ -49,7 +49,7 @@ from game.packs.problems import PackError, Problem, Severity
 from game.packs.tmx import MapData, MapError, MapObject, read_map
 
 MAX_TOML_BYTES = 2 * 1024 * 1024
-RULE_ACTIONS = frozenset(ACTIONS) - {"go_in"}
+RULE_ACTIONS = PACK_ACTIONS
 HOLDERS = (Kind.CONTAINER, Kind.SUPPORTER, Kind.PERSON)
 _WORD = re.compile(r"[a-z0-9]+")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
