@@ -76,20 +76,26 @@ class Model:
         return None
 
     # -- scope ---------------------------------------------------------------------------------
-    def _visible_from(self, where: str, out: list[str]) -> None:
-        for tid in self.contents(where):
-            out.append(tid)
-            if self.can_see_inside(tid):
-                self._visible_from(tid, out)
-
     def scope(self) -> list[str]:
         """Everything Joel can see and refer to: the room's contents, what he carries, doors."""
-        out: list[str] = []
-        self._visible_from(self.state.room, out)
-        self._visible_from(PLAYER, out)
         here = self.state.room
+        children: dict[str, list[str]] = {}
+        for tid, ts in self.state.things.items():
+            if ts.location is not None:
+                children.setdefault(ts.location, []).append(tid)
+        out: list[str] = []
+
+        def walk(where: str, depth: int) -> None:
+            for tid in children.get(where, ()):
+                out.append(tid)
+                if depth < 32 and self.can_see_inside(tid):
+                    walk(tid, depth + 1)
+
+        walk(here, 0)
+        walk(PLAYER, 0)
+        seen = set(out)
         for tid, t in self.world.things.items():
-            if t.connects and here in t.connects and tid not in out and self.in_world(tid):
+            if t.connects and here in t.connects and tid not in seen and self.in_world(tid):
                 out.append(tid)
         return out
 

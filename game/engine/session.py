@@ -22,7 +22,7 @@ from game.engine.output import Line, Style
 from game.engine.parser import Failure, Forced, Parsed, Parser, Pronouns, Question
 from game.engine.rules import apply_effects, run
 from game.engine.saves import SaveError, SaveStore
-from game.engine.state import GameState, initial_state
+from game.engine.state import GameState, Snapshot, initial_state, restore, snapshot
 from game.engine.words import sentences, split_commas, tokens
 from game.engine.world import World
 
@@ -59,7 +59,9 @@ class Game:
         self.pronouns = Pronouns()
         self.saves = saves
         self.strict = strict  # tests: let internal errors raise instead of apologising
-        self.history: deque[GameState] = deque(maxlen=UNDO_DEPTH)
+        self.history: deque[Snapshot] = deque(maxlen=UNDO_DEPTH)
+        self._pushes = 0  # snapshots ever pushed: lets a failed line drop exactly its own
+        self._line_start: Snapshot | None = None
         self.pending: Pending | None = None
         self.last_words: list[str] | None = None
         self.last_forced: tuple[Forced, Pattern] | None = None  # how the last command was settled
@@ -85,16 +87,17 @@ class Game:
     def submit(self, line: str) -> list[Line]:
         if self.finished:
             return []
-        before = self.state.model_copy(deep=True)
-        history = len(self.history)
+        self._line_start = None  # taken by the first action of this line, for a rollback
+        pushed_before = self._pushes
         try:
             out = self._submit(line)
         except Exception:
             if self.strict:
                 raise
             # the message promises the command had no effect: make it true
-            self._replace_state(before)
-            while len(self.history) > history:
+            if self._line_start is not None:
+                self._replace_state(restore(self._line_start))
+            for _ in range(min(self._pushes - pushed_before, len(self.history))):
                 self.history.pop()
             self.pending = None
             out = [Line(self.msg("error.internal"), Style.PARSER)]
@@ -270,8 +273,10 @@ class Game:
 
     # -- acting --------------------------------------------------------------------------------
     def _act(self, parsed: Parsed, out: list[Line], actor: str | None = None) -> None:
-        before = self.state.model_copy(deep=True)
-        self.history.append(before)
+        before = snapshot(self.state)
+        self._push(before)
+        if self._line_start is None:
+            self._line_start = before
         c = Ctx(self.model, self.msg)
         for note in parsed.notes:
             c.say(note)
@@ -292,8 +297,8 @@ class Game:
         if c.ask is not None:
             # the action needs another noun: nothing happened yet and no time passes
             self.history.pop()
-            self.state = before
-            self.model.state = before
+            self._pushes -= 1
+            self._replace_state(restore(before), keep_pronouns=True)
             self.pending = c.ask
             out.append(Line(c.ask.message, Style.PARSER))
             self.pronouns.note(self.model, [o for o in parsed.objects if o])
@@ -334,10 +339,15 @@ class Game:
         describe_room(c, self.state.verbosity != "superbrief")
         return c.out
 
-    def _replace_state(self, state: GameState) -> None:
+    def _push(self, snap: Snapshot) -> None:
+        self.history.append(snap)
+        self._pushes += 1
+
+    def _replace_state(self, state: GameState, keep_pronouns: bool = False) -> None:
         self.state = state
         self.model.state = state
-        self.pronouns = Pronouns()
+        if not keep_pronouns:
+            self.pronouns = Pronouns()
 
     def _score_text(self) -> str:
         return self.msg("score.show", score=self.state.score, max=self.world.max_score,
@@ -380,7 +390,7 @@ class Game:
             out.append(Line(self.msg("restore.failed", reason=self._save_error(exc)),
                             Style.META))
             return
-        self.history.append(self.state.model_copy(deep=True))
+        self._push(snapshot(self.state))
         self._replace_state(state)
         out.append(Line(self.msg("restore.done"), Style.META))
         out.extend(self._look())
@@ -392,7 +402,7 @@ class Game:
         if not self.history:
             out.append(Line(self.msg("undo.nothing"), Style.META))
             return
-        self._replace_state(self.history.pop())
+        self._replace_state(restore(self.history.pop()))
         out.append(Line(self.msg("undo.done"), Style.META))
         out.append(Line(self.model.room.title, Style.TITLE))
 
