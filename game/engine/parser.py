@@ -8,6 +8,7 @@ it could not understand (naming the unknown word and the nearest known one), or 
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -134,6 +135,7 @@ class Parser:
         self.msg = msg
         self.vocabulary = model.world.vocabulary | GRAMMAR_WORDS | SELF_WORDS
         self._suggest_pool = sorted(model.world.vocabulary | VERBS)
+        self._suggestions: dict[str, str | None] = {}
 
     # -- public --------------------------------------------------------------------------------
     def parse(
@@ -549,7 +551,11 @@ class Parser:
 
     # -- errors -------------------------------------------------------------------------------
     def _suggest(self, word: str) -> str | None:
-        return _nearest(word, self._suggest_pool)
+        if word not in self._suggestions:  # difflib is slow; players repeat their typos
+            if len(self._suggestions) > 2000:
+                self._suggestions.clear()
+            self._suggestions[word] = _nearest(word, self._suggest_pool)
+        return self._suggestions[word]
 
     def _missing_word(self, word: str) -> _Missing:
         f = self._unknown_word(word)
@@ -562,13 +568,18 @@ class Parser:
         return Failure(self.msg("parser.unknown_word", word=word), word)
 
     def _unknown_verb(self, word: str) -> Failure:
-        guess = _nearest(word, _VERB_POOL)
+        guess = _nearest_verb(word)
         if guess:
             return Failure(self.msg("parser.unknown_verb_guess", word=word, guess=guess), word)
         return Failure(self.msg("parser.unknown_verb", word=word), word)
 
 
 _VERB_POOL = sorted(VERBS)
+
+
+@functools.lru_cache(maxsize=2048)
+def _nearest_verb(word: str) -> str | None:
+    return _nearest(word, _VERB_POOL)
 
 
 def _nearest(word: str, pool: list[str]) -> str | None:
