@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 
 from game.engine.world import World
-from game.packs.loader import _walk, load_pack
+from game.packs.loader import load_pack
 from game.packs.models import LevelFile, PackFile
 from game.packs.problems import PackError, Problem, Severity
+from game.packs.report import _walk
 
 HOUSE = Path(__file__).parent / "packs" / "house"
 CORPUS = Path("/work/shared/tiled-corpus")

@@ -1,0 +1,729 @@
+"""Building one level from its Tiled map and its text: rooms, things, exits, rules and events,
+with every name resolved to a global id and every mistake reported once."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import replace as _replace
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from game.engine import logic as L
+from game.engine.actions import PACK_ACTIONS
+from game.engine.world import (
+    DIRECTIONS,
+    OPPOSITE,
+    PLAYER,
+    Event,
+    Exit,
+    Hint,
+    Kind,
+    Room,
+    Rule,
+    Text,
+    Thing,
+    Topic,
+    Variant,
+)
+from game.packs import geometry as G
+from game.packs import models as M
+from game.packs.report import Collector, bare_or_quoted, closest_name, explain, quote, read_toml
+from game.packs.texts import LevelText, read_level_text
+from game.packs.tmx import MapData, MapError, MapObject, read_map
+
+RULE_ACTIONS = PACK_ACTIONS
+HOLDERS = (Kind.CONTAINER, Kind.SUPPORTER, Kind.PERSON)
+_WORD = re.compile(r"[a-z0-9]+")
+_ARTICLES = {"the", "a", "an", "some"}
+
+
+def words_of(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _ARTICLES}
+
+
+# -- the level builder ---------------------------------------------------------------------------
+class LevelBuilder:
+    """Builds one level's rooms, things and rules, resolving names to global ids."""
+
+    def __init__(self, root: Path, entry: M.LevelEntry, c: Collector, endings: set[str],
+                 is_start: bool) -> None:
+        self.root = root
+        self.entry = entry
+        self.c = c
+        self.endings = endings
+        self.is_start = is_start
+        self.map_path = root / f"{entry.id}.tmx"
+        self.text_path = root / f"{entry.id}.toml"
+        self.rooms: dict[str, Room] = {}
+        self.things: dict[str, Thing] = {}
+        self.player_name = "Joel"
+        self.player_room: str | None = None
+        self.player_text: Text = ()
+        self.rules: list[Rule] = []
+        self.events: list[Event] = []
+        self.hints: list[Hint] = []
+        self.intro = ""
+        self.points = 0
+        self.goto_targets: set[str] = set()
+        self._names: dict[str, str] = {}  # object name -> "room", "thing" or "player"
+        self._kinds: dict[str, Kind] = {}  # thing name -> its class, when the class is known
+        self._props: dict[str, M.ThingProps] = {}
+        self.room_objs: list[MapObject] = []
+        self.exits_broken = False  # a Door or Passage had a problem: reachability is unsure
+        self._keyless: list[MapObject] = []  # locked at the start, and no key opens them
+        self._unlocked: set[str] = set()  # things an effect unlocks or opens
+
+    def gid(self, name: str) -> str:
+        return f"{self.entry.id}/{name}"
+
+    def build(self) -> None:
+        try:
+            data: MapData | None = read_map(self.map_path, self.root)
+        except MapError as exc:
+            for issue in exc.issues:
+                self.c.error(self.map_path, issue.where, issue.message, issue.fix)
+            data = None
+        raw = read_toml(self.text_path, self.c,
+                         f"create {self.text_path.name} next to pack.toml, with the texts of "
+                         f"the level (see levels/README.md)")
+        text = read_level_text(raw, self.text_path, self.c)
+        if data is None:
+            return
+        for issue in data.issues:
+            self.c.error(self.map_path, issue.where, issue.message, issue.fix)
+        objs = self._objects(data)
+        if objs is None:
+            return
+        room_objs, thing_objs, player = objs
+        self.room_objs = room_objs
+        self._rooms(room_objs, text)
+        self._things(thing_objs, player, text)
+        self._check_text_keys(text)
+        self._exits(thing_objs, room_objs)
+        self._logic(text)
+        self._reachable(room_objs)
+
+    # -- map objects ---------------------------------------------------------------------------
+    def _layer_missing(self, data: MapData, needed: str, what: str) -> None:
+        path = self.map_path
+        same = [(k, n) for k, n in data.layers if n == needed]
+        if same:
+            kind = {"layer": "a tile layer", "imagelayer": "an image layer",
+                    "group": "a group layer"}.get(same[0][0], same[0][0])
+            self.c.error(path, f'layer "{needed}"',
+                         f'the layer "{needed}" is {kind}, not an object layer',
+                         f'in Tiled add an object layer (Layer > New > Object Layer) named '
+                         f'"{needed}" and draw {what} in it')
+            return
+        alike = [n for k, n in data.layers if k == "objectgroup"
+                 and n.strip().lower() == needed]
+        fix = f'add an object layer named "{needed}" in Tiled (Layer > New > Object Layer) ' \
+              f"with {what} in it"
+        if alike:
+            fix = f'rename the layer "{alike[0]}" to "{needed}" (layer names are case-sensitive)'
+        self.c.error(path, "", f'the map has no object layer named "{needed}"', fix)
+
+    def _objects(
+        self, data: MapData
+    ) -> tuple[list[MapObject], list[MapObject], MapObject | None] | None:
+        c, path = self.c, self.map_path
+        layer_names = {name for kind, name in data.layers if kind == "objectgroup"}
+        ok = True
+        for needed, what in (("rooms", "the rooms"), ("things", "the things")):
+            if needed not in layer_names:
+                self._layer_missing(data, needed, what)
+                ok = False
+        if not ok:
+            return None
+        room_objs = [o for o in data.objects if o.layer == "rooms"]
+        thing_objs = [o for o in data.objects if o.layer == "things"]
+        if not room_objs:
+            c.error(path, 'layer "rooms"', 'the layer "rooms" has no objects',
+                    "draw a rectangle or polygon in it for each room, and name it")
+            return None
+        seen: dict[str, MapObject] = {}
+        player: MapObject | None = None
+        for o in room_objs + thing_objs:
+            if not o.name.strip():
+                c.error(path, o.label(), "the object has no name",
+                        "give it a name in Tiled's Properties panel")
+                continue
+            if o.name != o.name.strip():
+                c.error(path, o.label(), "the name begins or ends with a space",
+                        f'rename it to "{o.name.strip()}"')
+            if o.name in seen:
+                first = seen[o.name]
+                c.error(path, o.label(), f'the name "{o.name}" is also used by '
+                        f"object {first.id} (layer {first.layer})",
+                        "names must be unique in a level; rename one of them")
+                continue
+            if o.name.lower() == PLAYER:
+                c.error(path, o.label(), f'"{o.name}" is a reserved name',
+                        'rename the object ("player" always means Joel in the texts)')
+                continue
+            seen[o.name] = o
+        rooms = [o for o in room_objs if seen.get(o.name) is o]
+        for o in rooms:
+            self._names[o.name] = "room"
+            if o.cls not in ("", "Room"):
+                fix = 'leave the class empty or set it to "Room"'
+                if o.cls in M.THING_CLASSES:
+                    fix += '; things go in the layer "things"'
+                c.error(path, o.label(), f'a room has the class "{o.cls}"', fix)
+            if o.point or len(o.shape) < 3:
+                c.error(path, o.label(), "a room must be a rectangle or a polygon, not a point",
+                        "draw the room as a rectangle or polygon")
+            elif not o.closed:
+                c.error(path, o.label(), "a room must be a rectangle or a polygon, not a "
+                        "polyline (an open line)", "draw the room as a closed polygon")
+            elif G.area(o.shape) == 0:
+                c.error(path, o.label(), "the room has no area",
+                        "draw the room as a rectangle or polygon with a size")
+            if o.properties:
+                names = ", ".join(f'"{k}"' for k in o.properties)
+                c.warn(path, o.label(), f"rooms have no properties; {names} is ignored",
+                       "remove the property")
+        for i, a in enumerate(rooms):
+            for b in rooms[i + 1:]:
+                if a.closed and b.closed and G.overlap(a.shape, b.shape):
+                    c.error(path, b.label(), f'the room overlaps the room "{a.name}" '
+                            f"(object {a.id})", "rooms may share a border but not overlap; "
+                            "move their edges so that they only touch")
+        things = []
+        for o in thing_objs:
+            if seen.get(o.name) is not o:
+                continue
+            self._names[o.name] = "thing"
+            if o.cls and o.cls not in M.THING_CLASSES and o.cls != "Room":
+                guess = closest_name(o.cls, M.THING_CLASSES)
+                c.error(path, o.label(), f'unknown class "{o.cls}"',
+                        (f'did you mean "{guess}"? ' if guess else "")
+                        + f"the classes are: {', '.join(M.THING_CLASSES)}")
+                continue
+            if o.cls == "Room":
+                c.error(path, o.label(), 'an object of the class "Room" is in the layer '
+                        '"things"', 'move it to the layer "rooms", or give it the class of '
+                        "a thing")
+                continue
+            if o.cls == "Player":
+                if player is not None:
+                    c.error(path, o.label(), "there is more than one Player object "
+                            f"(the other is object {player.id})", "keep only one")
+                    continue
+                player = o
+                self._names[o.name] = "player"
+                if o.properties:
+                    names = ", ".join(f'"{k}"' for k in o.properties)
+                    c.warn(path, o.label(), f"the Player has no properties; {names} is "
+                           "ignored", "remove the property")
+                continue
+            self._kinds[o.name] = Kind(o.cls or "Item")
+            things.append(o)
+        if self.is_start and player is None:
+            c.error(path, 'layer "things"', "the start level has no Player object",
+                    'add a point object with the class "Player" in the layer "things" where '
+                    "Joel starts")
+        return rooms, things, player
+
+    def _room_at(self, o: MapObject, rooms: list[MapObject], not_: str | None = None
+                 ) -> str | None:
+        """The room the object's centre is in; ``not_``: a door leading to that room, on its
+        border, is in the other room."""
+        p = o.centre
+        hits = [r for r in rooms if G.contains(r.shape, p)]
+        inside = [r for r in hits if not G.on_boundary(r.shape, p)]
+        hits = inside or hits
+        if len(hits) > 1 and not_ is not None:
+            hits = [r for r in hits if r.name != not_] or hits
+        if len(hits) == 1:
+            return hits[0].name
+        if not hits:
+            self.c.error(self.map_path, o.label(), "it is outside every room",
+                         "move it inside the room where Joel starts" if o.cls == "Player"
+                         else 'move it inside a room, or give it the property "in"')
+        else:
+            names = " and ".join(f'"{r.name}"' for r in hits)
+            where = "on the border of" if not inside else "in"
+            self.c.error(self.map_path, o.label(), f"it lies {where} more than one room "
+                         f"({names})", "move it so that its centre is inside one room")
+        return None
+
+    def _rooms(self, room_objs: list[MapObject], text: LevelText) -> None:
+        for o in room_objs:
+            rt = text.rooms.get(o.name, M.RoomText())
+            key = f"rooms.{quote(o.name)}"
+            broken = o.name in text.room_keys and o.name not in text.rooms
+            if not rt.description and text.read and not broken:
+                self.c.warn(self.text_path, key, "the room has no description",
+                            f'add [{key}] description = "..."')
+            self.rooms[o.name] = Room(
+                id=self.gid(o.name), name=o.name, level=self.entry.id,
+                title=rt.title or o.name,
+                description=self._text(rt.description, key + ".description"),
+                shape=o.shape,
+            )
+
+    def _read_props(self, o: MapObject) -> M.ThingProps | None:
+        try:
+            return M.ThingProps.model_validate(o.properties)
+        except ValidationError as exc:
+            allowed = [f.alias or n for n, f in M.ThingProps.model_fields.items()]
+            for err in exc.errors():
+                key = str(err["loc"][0]) if err["loc"] else ""
+                if err["type"] == "extra_forbidden":
+                    guess = closest_name(key, allowed)
+                    self.c.error(self.map_path, o.label(), f'unknown property "{key}"',
+                                 (f'did you mean "{guess}"? ' if guess else "remove it; ")
+                                 + f"the properties of things are: {', '.join(allowed)}")
+                else:
+                    message, fix = explain(err, tiled=True)
+                    self.c.error(self.map_path, o.label(), f'property "{key}": {message}', fix)
+            return None
+
+    def _things(self, thing_objs: list[MapObject], player: MapObject | None,
+                text: LevelText) -> None:
+        room_objs = self.room_objs
+        if player is not None:
+            self.player_name = player.name
+            self.player_room = self._room_at(player, room_objs)
+            pt = text.things.get(player.name)
+            if pt is not None:
+                self.player_text = self._text(pt.description,
+                                              f"things.{quote(player.name)}.description")
+        for o in thing_objs:
+            props = self._read_props(o)
+            if props is None:
+                if self._kinds[o.name] in (Kind.DOOR, Kind.PASSAGE):
+                    self.exits_broken = True
+            else:
+                self._props[o.name] = props
+        self._check_containment(thing_objs)
+        for o in thing_objs:
+            props = self._props.get(o.name)
+            if props is None:
+                continue
+            kind = self._kinds[o.name]
+            tt = text.things.get(o.name, M.ThingText())
+            key_path = f"things.{quote(o.name)}"
+            location = self._location(o, props, kind, room_objs)
+            if location is None:
+                if kind in (Kind.DOOR, Kind.PASSAGE):
+                    self.exits_broken = True
+                continue
+            name = tt.name or o.name
+            article = tt.article
+            if article is None:
+                if kind is Kind.PERSON and name[:1].isupper():
+                    article = ""
+                else:
+                    article = "an" if name[:1].lower() in "aeiou" else "a"
+            words = words_of(name)
+            for w in tt.words:
+                words |= words_of(w)
+            broken = o.name in text.thing_keys and o.name not in text.things
+            if not tt.description and kind is not Kind.PASSAGE and text.read and not broken:
+                self.c.warn(self.text_path, key_path, "the thing has no description",
+                            f'add [{key_path}] description = "..."')
+            openable = props.openable
+            if openable is None:
+                openable = kind is Kind.DOOR
+            is_open = props.open
+            if is_open is None:
+                is_open = kind is Kind.CONTAINER and not openable
+            if kind is Kind.PASSAGE:
+                is_open = True
+            portable = props.portable
+            if portable is None:
+                portable = kind is Kind.ITEM
+            if props.key is not None and self._names.get(props.key) != "thing":
+                self.c.error(self.map_path, o.label(),
+                             f'its key "{props.key}" is not a thing of this level',
+                             self._suggest(props.key, ("thing",)))
+            if props.locked and props.key is None:
+                self._keyless.append(o)  # a warning, unless a rule unlocks it (see _logic)
+            gender = props.gender or ("they" if kind is Kind.PERSON else "it")
+            self.things[o.name] = Thing(
+                id=self.gid(o.name), name=name, level=self.entry.id, kind=kind,
+                article=article, words=frozenset(words),
+                description=self._text(tt.description, key_path + ".description"),
+                location=location, portable=portable, hidden=props.hidden, worn=props.worn,
+                wearable=props.wearable, edible=props.edible, drinkable=props.drinkable,
+                openable=openable, open=is_open, lockable=props.locked or props.key is not None,
+                locked=props.locked,
+                key=self.gid(props.key) if props.key else None, transparent=props.transparent,
+                gender=gender,
+                initial=self._text(tt.initial, key_path + ".initial") if tt.initial else None,
+                read=self._text(tt.text, key_path + ".text") if tt.text else None,
+                talk=self._text(tt.talk, key_path + ".talk") if tt.talk else None,
+                topics=tuple(
+                    Topic(frozenset(w for word in t.words for w in words_of(word)),
+                          self._text(t.text, f"{key_path}.topics[{i}].text"))
+                    for i, t in enumerate(tt.topics)),
+            )
+
+    def _check_containment(self, thing_objs: list[MapObject]) -> None:
+        """Things inside each other in a circle can't be placed anywhere."""
+        holder = {name: p.in_ for name, p in self._props.items() if p.in_ is not None}
+        by_name = {o.name: o for o in thing_objs}
+        reported: set[str] = set()
+        for o in thing_objs:
+            chain = [o.name]
+            here = holder.get(o.name)
+            while here is not None and here in holder and here not in chain:
+                chain.append(here)
+                here = holder.get(here)
+            if here is not None and here in chain and here not in reported:
+                loop = [*chain[chain.index(here):], here]
+                reported.update(loop)
+                if len(loop) == 2:
+                    continue  # inside itself: reported by _location
+                self.c.error(self.map_path, by_name[loop[0]].label(),
+                             "things are inside each other in a "
+                             "circle: " + " in ".join(f'"{n}"' for n in loop),
+                             'change the property "in" of one of them')
+                for name in loop:
+                    self._props.pop(name, None)
+
+    def _location(self, o: MapObject, props: M.ThingProps, kind: Kind,
+                  rooms: list[MapObject]) -> str | None:
+        if props.in_ is not None:
+            holder = props.in_
+            if kind in (Kind.DOOR, Kind.PASSAGE):
+                self.c.error(self.map_path, o.label(), f'a {kind.value.lower()} can\'t be '
+                             f'inside something (it has "in" = "{holder}")',
+                             'remove the property "in"; place it on the border of two rooms')
+                return None
+            if holder == self.player_name:
+                return PLAYER
+            if self._names.get(holder) == "room":
+                return self.gid(holder)
+            if self._names.get(holder) != "thing":
+                self.c.error(self.map_path, o.label(),
+                             f'"in" names "{holder}", which is not a thing of this level',
+                             self._suggest(holder, ("thing", "player", "room")))
+                return None
+            if holder == o.name:
+                self.c.error(self.map_path, o.label(), "it is inside itself",
+                             'change the property "in"')
+                return None
+            holder_kind = self._kinds.get(holder)
+            if holder_kind is not None and holder_kind not in HOLDERS:
+                self.c.error(self.map_path, o.label(),
+                             f'"in" names "{holder}", which is {_a(holder_kind.value)}: '
+                             "only a Container, a Supporter, a Person or the Player holds "
+                             "things", f'give "{holder}" the class Container or Supporter, '
+                             'or change "in"')
+                return None
+            return self.gid(holder)
+        if kind in (Kind.DOOR, Kind.PASSAGE) and props.to is None:
+            return ""  # placed by _exits once the rooms it joins are known
+        room = self._room_at(o, rooms, props.to)
+        return self.gid(room) if room else None
+
+    def _suggest(self, name: str, kinds: tuple[str, ...]) -> str:
+        pool = [n for n, k in self._names.items() if k in kinds]
+        guess = closest_name(name, pool)
+        if guess:
+            return f'did you mean "{guess}"?'
+        what = " or ".join(k for k in kinds if k != "player")
+        return f"use the name of a {what} in the map (its Name in Tiled)"
+
+    def _check_text_keys(self, text: LevelText) -> None:
+        for name in text.room_keys:
+            if self._names.get(name) != "room":
+                where = f"rooms.{quote(name)}"
+                if self._names.get(name) in ("thing", "player"):
+                    self.c.error(self.text_path, where, f'"{name}" is a thing, not a room',
+                                 f"write its texts under [things.{quote(name)}]")
+                else:
+                    self.c.error(self.text_path, where,
+                                 f'there is no room "{name}" in {self.map_path.name}',
+                                 self._suggest(name, ("room",)))
+        for name in text.thing_keys:
+            if self._names.get(name) not in ("thing", "player"):
+                where = f"things.{quote(name)}"
+                if self._names.get(name) == "room":
+                    self.c.error(self.text_path, where, f'"{name}" is a room, not a thing',
+                                 f"write its texts under [rooms.{quote(name)}]")
+                else:
+                    self.c.error(self.text_path, where,
+                                 f'there is no thing "{name}" in {self.map_path.name}',
+                                 self._suggest(name, ("thing", "player")))
+
+    # -- exits ---------------------------------------------------------------------------------
+    def _exits(self, thing_objs: list[MapObject], room_objs: list[MapObject]) -> None:
+        exits: dict[str, list[Exit]] = {r: [] for r in self.rooms}
+        by_name = {o.name: o for o in room_objs}
+        for o in thing_objs:
+            t = self.things.get(o.name)
+            if t is None or not t.is_door:
+                continue
+            props = self._props[o.name]
+            if props.to is not None:
+                joined = self._explicit_exit(o, props, t, room_objs, exits)
+            else:
+                joined = self._border_exit(o, props, t, room_objs, exits)
+            if joined:
+                a, _ = joined
+                self.things[o.name] = _replace(t, location=self.gid(a),
+                                               connects=tuple(self.gid(r) for r in joined))
+            else:
+                self.exits_broken = True
+                del self.things[o.name]
+        for name, room in self.rooms.items():
+            seen: dict[str, Exit] = {}
+            for e in exits[name]:
+                if e.direction in seen and seen[e.direction].to != e.to:
+                    first = seen[e.direction]
+                    vias = " and ".join(f'"{v.split("/", 1)[1]}"'
+                                        for v in (first.via, e.via) if v)
+                    self.c.error(self.map_path, by_name[name].label(),
+                                 f"two exits lead {e.direction} from the room ({vias})",
+                                 'move one of them, or give it the property "direction"')
+                seen[e.direction] = e
+            self.rooms[name] = _replace(room, exits=tuple(seen.values()))
+
+    def _inside(self, o: MapObject, props: M.ThingProps, t: Thing, a: str, b: str,
+                exits: dict[str, list[Exit]]) -> bool:
+        if props.inside is None:
+            return True
+        if props.inside not in (a, b):
+            self.c.error(self.map_path, o.label(),
+                         f'"inside" names "{props.inside}", which this '
+                         f"{t.kind.value.lower()} does not join",
+                         f'use "{a}" or "{b}"')
+            return False
+        inner, outer = (a, b) if props.inside == a else (b, a)
+        exits[outer].append(Exit("in", self.gid(inner), t.id))
+        exits[inner].append(Exit("out", self.gid(outer), t.id))
+        return True
+
+    def _explicit_exit(self, o: MapObject, props: M.ThingProps, t: Thing,
+                       room_objs: list[MapObject], exits: dict[str, list[Exit]]
+                       ) -> tuple[str, str] | None:
+        here = t.location.split("/", 1)[1] if t.location else None
+        to = props.to or ""
+        if self._names.get(to) != "room":
+            self.c.error(self.map_path, o.label(),
+                         f'it leads to "{to}", which is not a room of this level',
+                         self._suggest(to, ("room",)))
+            return None
+        if props.direction is None:
+            self.c.error(self.map_path, o.label(), f'it leads to "{to}" but has no direction',
+                         'add the property "direction" (up, down, in, out, north, ...)')
+            return None
+        if here is None or here not in self.rooms:
+            return None
+        if here == to:
+            self.c.error(self.map_path, o.label(), f'it is in "{here}" and leads to "{to}": '
+                         "a room can't lead to itself",
+                         'put it inside the room it leads from, or change "to"')
+            return None
+        d = props.direction
+        exits[here].append(Exit(d, self.gid(to), t.id))
+        exits[to].append(Exit(OPPOSITE[d], self.gid(here), t.id))
+        if not self._inside(o, props, t, here, to, exits):
+            return None
+        return here, to
+
+    def _border_exit(self, o: MapObject, props: M.ThingProps, t: Thing,
+                     room_objs: list[MapObject], exits: dict[str, list[Exit]]
+                     ) -> tuple[str, str] | None:
+        p = o.centre
+        tolerance = max(4.0, o.size / 2)
+        touching = [r for r in room_objs if G.distance_to_boundary(r.shape, p) <= tolerance
+                    or G.contains(r.shape, p)]
+        if len(touching) != 2:
+            names = ", ".join(f'"{r.name}"' for r in touching) or "no room"
+            what = t.kind.value.lower()
+            self.c.error(self.map_path, o.label(),
+                         f"a {what} must sit on the border of exactly two rooms "
+                         f"(it touches {names})",
+                         "move it onto the wall the two rooms share, or give it the "
+                         'properties "to" and "direction"')
+            return None
+        a, b = touching
+        da = props.direction or G.wall_direction(a.shape, p)
+        db = OPPOSITE[da] if props.direction else G.wall_direction(b.shape, p)
+        exits[a.name].append(Exit(da, self.gid(b.name), t.id))
+        exits[b.name].append(Exit(db, self.gid(a.name), t.id))
+        if not self._inside(o, props, t, a.name, b.name, exits):
+            return None
+        return a.name, b.name
+
+    # -- rules, events, hints ------------------------------------------------------------------
+    def _text(self, text: M.Text | None, where: str) -> Text:
+        if text is None:
+            return ()
+        if isinstance(text, str):
+            return (Variant(text),)
+        return tuple(Variant(v.text, self._cond(v.when, f"{where}[{i}].when") if v.when else None)
+                     for i, v in enumerate(text))
+
+    def _ref(self, name: str, kinds: tuple[str, ...], where: str) -> str:
+        if name == PLAYER and "player" in kinds:
+            return PLAYER
+        if name == self.player_name and "player" in kinds:
+            return PLAYER
+        if self._names.get(name) in kinds:
+            return self.gid(name)
+        what = " or ".join(k for k in kinds if k != "player")
+        actual = self._names.get(name)
+        message = f'"{name}" is not a {what} of this level'
+        if actual is not None:
+            message = f'"{name}" is a {actual}, not a {what}'
+        self.c.error(self.text_path, where, message, self._suggest(name, kinds))
+        return self.gid(name)
+
+    def _cond(self, cond: M.Condition, where: str) -> L.Condition:
+        t, r = ("thing",), ("room",)
+        if cond.flag is not None:
+            return L.Flag(cond.flag)
+        if cond.has is not None:
+            return L.Has(self._ref(cond.has, t, where + ".has"))
+        if cond.room is not None:
+            return L.InRoom(self._ref(cond.room, r, where + ".room"))
+        if cond.visited is not None:
+            return L.Visited(self._ref(cond.visited, r, where + ".visited"))
+        if cond.where is not None:
+            places = [cond.in_] if isinstance(cond.in_, str) else list(cond.in_ or [])
+            return L.Where(self._ref(cond.where, t, where + ".where"),
+                           tuple(self._ref(p, ("thing", "room", "player"), where + ".in")
+                                 for p in places))
+        for attr, cls in (("open", L.IsOpen), ("locked", L.IsLocked), ("worn", L.IsWorn),
+                          ("present", L.Present), ("moved", L.Moved)):
+            value = getattr(cond, attr)
+            if value is not None:
+                return cls(self._ref(value, t, f"{where}.{attr}"))
+        if cond.all is not None:
+            return L.AllOf(tuple(self._cond(x, f"{where}.all[{i}]")
+                                 for i, x in enumerate(cond.all)))
+        if cond.any is not None:
+            return L.AnyOf(tuple(self._cond(x, f"{where}.any[{i}]")
+                                 for i, x in enumerate(cond.any)))
+        assert cond.not_ is not None
+        return L.Not(self._cond(cond.not_, where + ".not"))
+
+    def _effects(self, say: str | None, effects: list[M.Effect], where: str
+                 ) -> tuple[L.Effect, ...]:
+        out: list[L.Effect] = [L.Say(say)] if say else []
+        t = ("thing",)
+        for i, e in enumerate(effects):
+            w = f"{where}.do[{i}]"
+            kind = e.kind()
+            if kind == "say":
+                out.append(L.Say(e.say or ""))
+            elif kind in ("set", "clear"):
+                out.append(L.SetFlag(getattr(e, kind), kind == "set"))
+            elif kind == "move":
+                out.append(L.Move(self._ref(e.move or "", t, w + ".move"),
+                                  self._ref(e.to or "", ("thing", "room", "player"), w + ".to")))
+            elif kind == "reveal":
+                out.append(L.Reveal(self._ref(e.reveal or "", t, w + ".reveal")))
+            elif kind == "remove":
+                out.append(L.Remove(self._ref(e.remove or "", t, w + ".remove")))
+            elif kind in ("open", "close"):
+                if kind == "open":
+                    self._unlocked.add(e.open or "")
+                target = self._ref(getattr(e, kind), t, f"{w}.{kind}")
+                out.append(L.SetOpen(target, kind == "open"))
+            elif kind in ("lock", "unlock"):
+                if kind == "unlock":
+                    self._unlocked.add(e.unlock or "")
+                target = self._ref(getattr(e, kind), t, f"{w}.{kind}")
+                out.append(L.SetLocked(target, kind == "lock"))
+            elif kind == "points":
+                out.append(L.Points(e.points or 0))
+                self.points += max(0, e.points or 0)
+            elif kind == "go":
+                room = self._ref(e.go or "", ("room",), w + ".go")
+                self.goto_targets.add(e.go or "")
+                out.append(L.GoTo(room))
+            elif kind == "end":
+                if e.end not in self.endings:
+                    guess = closest_name(e.end or "", self.endings)
+                    known = ", ".join(sorted(self.endings)) or "none yet"
+                    self.c.error(self.text_path, w + ".end",
+                                 f'there is no ending "{e.end}" in pack.toml',
+                                 f'did you mean "{guess}"?' if guess else
+                                 f"add [endings.{bare_or_quoted(e.end or '')}] to pack.toml, "
+                                 f"or use one of its endings ({known})")
+                out.append(L.End(e.end or ""))
+        return tuple(out)
+
+    def _logic(self, text: LevelText) -> None:
+        self.intro = text.level.intro
+        for i, r in text.rules:
+            where = f"rules[{i}]"
+            if r.action not in RULE_ACTIONS:
+                guess = closest_name(r.action, RULE_ACTIONS)
+                self.c.error(self.text_path, where + ".action", f'unknown action "{r.action}"',
+                             f'did you mean "{guess}"?' if guess else
+                             "see the list of actions in levels/README.md")
+                continue
+            noun = None
+            if r.object is not None:
+                if r.action == "go":
+                    if r.object not in DIRECTIONS:
+                        guess = closest_name(r.object, DIRECTIONS)
+                        self.c.error(self.text_path, where + ".object",
+                                     f'"{r.object}" is not a direction',
+                                     (f'did you mean "{guess}"? ' if guess else "")
+                                     + f"use one of {', '.join(DIRECTIONS)}")
+                    noun = r.object
+                else:
+                    noun = self._ref(r.object, ("thing", "player"), where + ".object")
+            second = self._ref(r.second, ("thing", "player"), where + ".second") \
+                if r.second else None
+            when = self._cond(r.when, where + ".when") if r.when else None
+            effects = self._effects(r.say, r.do, where)
+            if not effects:
+                self.c.warn(self.text_path, where, "the rule says and does nothing",
+                            'add "say" or "do"')
+            self.rules.append(Rule(f"{self.entry.id}:rule{i}", r.action, r.phase, effects,
+                                   noun, second, when, r.once))
+        for i, e in text.events:
+            where = f"events[{i}]"
+            self.events.append(Event(f"{self.entry.id}:event{i}",
+                                     self._cond(e.when, where + ".when"),
+                                     self._effects(e.say, e.do, where), e.once))
+        for i, h in text.hints:
+            self.hints.append(Hint(h.text, self._cond(h.when, f"hints[{i}].when")
+                                   if h.when else None))
+        for o in self._keyless:
+            if o.name not in self._unlocked:
+                self.c.warn(self.map_path, o.label(), "it is locked, has no key, and no rule "
+                            "unlocks it", 'give it the property "key", or unlock it with a '
+                            f'rule (do = [ {{ unlock = {quote(o.name)} }} ])')
+
+    def _reachable(self, room_objs: list[MapObject]) -> None:
+        if self.exits_broken:
+            return  # the broken door or passage is reported; what it cut off follows from it
+        start = self.player_room
+        if start is None and not self.is_start:
+            start = room_objs[0].name if room_objs else None
+        if start is None or start not in self.rooms:
+            return
+        seen = {start} | {g for g in self.goto_targets if g in self.rooms}
+        queue = deque(seen)
+        while queue:
+            here = queue.popleft()
+            for e in self.rooms[here].exits:
+                name = e.to.split("/", 1)[1]
+                if name not in seen:
+                    seen.add(name)
+                    queue.append(name)
+        for o in room_objs:
+            if o.name not in seen:
+                self.c.error(self.map_path, o.label(),
+                             f'the room can\'t be reached from "{start}"',
+                             "place a Door or Passage on its border with a room that can be "
+                             'reached, or move Joel there with a rule ({ go = "ROOM" })')
+
+
+def _a(word: str) -> str:
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+

@@ -1,0 +1,314 @@
+"""Problems from files: reading TOML safely and turning pydantic's errors into sentences with
+a key path and a fix, as an author would want them."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+import types
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from game.packs.problems import Problem, Severity
+
+MAX_TOML_BYTES = 2 * 1024 * 1024
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_TAGS = ("str", "list")  # the branches of models.Text and models.StrOrList
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the working directory when it is below it, else absolute."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path.absolute()) if rel.startswith("..") else rel
+
+
+def quote(name: str) -> str:
+    """A TOML key for a name, always quoted: things."red key", rooms."Hall"."""
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def bare_or_quoted(key: str) -> str:
+    return key if _BARE_KEY.fullmatch(key) else quote(key)
+
+
+def closest_name(word: str, names: Iterable[str]) -> str | None:
+    pool = sorted(names)
+    lower = {p.lower(): p for p in pool}
+    if word.lower() in lower:
+        return lower[word.lower()]
+    found = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+# -- pydantic errors as problems -----------------------------------------------------------------
+def _members(tp: Any) -> list[Any]:
+    """The alternatives of a type: Annotated and unions (Optional too) opened."""
+    origin = get_origin(tp)
+    if origin is Annotated:
+        return _members(get_args(tp)[0])
+    if origin is Union or origin is types.UnionType:
+        return [m for arg in get_args(tp) for m in _members(arg)]
+    return [tp]
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _walk(model: Any, loc: tuple[Any, ...]) -> tuple[str, Any]:
+    """The TOML key path of a pydantic error location, and the type expected there.
+
+    ``('rooms', 'Kitchen', 'description', 'list', 1, 'when', 'flg')`` becomes
+    ``rooms."Kitchen".description[1].when.flg``: names chosen by the author are quoted, the
+    union branches pydantic adds are left out.
+    """
+    parts: list[str] = []
+    tp: Any = model
+    for part in loc:
+        members = _members(tp) if tp is not None else []
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+            seq = next((m for m in members if get_origin(m) is list), None)
+            tp = get_args(seq)[0] if seq is not None else None
+            continue
+        key = str(part)
+        dot = "." if parts else ""
+        found = False
+        for m in members:
+            if _is_model(m):
+                for name, info in m.model_fields.items():
+                    if key in (name, info.alias):
+                        parts.append(dot + key)
+                        tp, found = info.annotation, True
+                        break
+            elif get_origin(m) is dict:
+                parts.append(dot + quote(key))
+                tp, found = get_args(m)[1], True
+            if found:
+                break
+        if found:
+            continue
+        if key in _TAGS and len(members) > 1:
+            tp = next((m for m in members if (get_origin(m) is list) == (key == "list")), None)
+            continue
+        parts.append(dot + bare_or_quoted(key))
+        tp = None
+    return "".join(parts), tp
+
+
+def _keys_of(tp: Any) -> list[str]:
+    for m in _members(tp):
+        if _is_model(m):
+            return [info.alias or name for name, info in m.model_fields.items()]
+    return []
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f'the text "{short}"'
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+_EXPECTED = {
+    "string_type": ("a text in quotes", '"..."'),
+    "bool_type": ("true or false", "true"),
+    "bool_parsing": ("true or false", "true"),
+    "int_type": ("a whole number", "1"),
+    "int_parsing": ("a whole number", "1"),
+    "int_from_float": ("a whole number", "1"),
+    "float_type": ("a number", "1.5"),
+    "list_type": ("a list [ ... ]", "[ ... ]"),
+    "dict_type": ("a table { ... }", "{ ... }"),
+    "model_type": ("a table { ... }", "{ ... }"),
+    "model_attributes_type": ("a table { ... }", "{ ... }"),
+}
+
+
+def _text_or_list(union: Any) -> str:
+    """How to write a value of a ``str | list[...]`` union (models.Text, models.StrOrList)."""
+    for m in _members(union):
+        if get_origin(m) is list and get_args(m)[0] is str:
+            return 'a text in quotes, or a list of texts [ "...", "..." ]'
+    return 'a text in quotes, or a list of variants [ { text = "..." }, ... ]'
+
+
+def _example(tp: Any) -> str:
+    """What to write for a missing key of type tp."""
+    members = [m for m in _members(tp) if m is not type(None)]
+    for m in members:
+        if get_origin(m) is list:
+            return "[ ... ]"
+        if get_origin(m) is dict or _is_model(m):
+            return "{ ... }"
+        if m is bool:
+            return "true"
+        if m is int:
+            return "1"
+    return '"..."'
+
+
+def explain(err: Any, union: Any = None, tiled: bool = False) -> tuple[str, str]:
+    """A pydantic error as (message, fix) in the words of levels/README.md; ``union`` is the
+    type of the value when the error is in a branch of a ``str | list`` union."""
+    kind = err["type"]
+    loc = err["loc"]
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    names = [str(p) for p in loc if isinstance(p, str) and p not in _TAGS]
+    key = names[-1] if names and not isinstance(loc[-1], int) else ""
+    if kind in _EXPECTED:
+        expected, example = _EXPECTED[kind]
+        if loc and loc[-1] == "str" and union is not None:
+            expected = _text_or_list(union)
+        message = f"expected {expected}, found {_found(value)}"
+        if tiled:
+            return message, f'give the property "{key}" a {expected} value in Tiled'
+        return message, (f"write {key} = {example}" if key else f"write {expected}")
+    if kind == "literal_error":
+        allowed = str(ctx.get("expected", "")).replace("'", '"')
+        several = " or " in allowed or "," in allowed
+        return (f"{_found(value)} is not allowed here",
+                f"use one of {allowed}" if several else f"use {allowed}")
+    if kind == "string_pattern_mismatch":
+        return (f'"{value}" is not a valid id',
+                'use lowercase letters, digits and dashes, like "my-pack"')
+    if kind == "too_short":
+        if isinstance(value, str):
+            return "the text is empty", "write something, or leave the key out"
+        return ("the list is empty", f"give at least {ctx.get('min_length', 1)}")
+    if kind == "too_long":
+        what = "the text" if isinstance(value, str) else "the list"
+        limit = ctx.get("max_length", "?")
+        unit = " characters" if isinstance(value, str) else " items"
+        return f"{what} is too long (at most {limit}{unit})", f"shorten {what}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return (f"{value} is too small", f"use a number of at least {ctx.get('ge', ctx.get('gt'))}")
+    if kind in ("less_than_equal", "less_than"):
+        return (f"{value} is too large", f"use a number of at most {ctx.get('le', ctx.get('lt'))}")
+    if "fix" in ctx:
+        return err["msg"], str(ctx["fix"])
+    return err["msg"].removeprefix("Value error, "), "see levels/README.md"
+
+
+@dataclass
+class Collector:
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, file: Path | str, where: str, message: str, fix: str = "") -> None:
+        self.problems.append(Problem(_name(file), where, message, fix))
+
+    def warn(self, file: Path | str, where: str, message: str, fix: str = "") -> None:
+        self.problems.append(Problem(_name(file), where, message, fix, Severity.WARNING))
+
+    def pydantic(self, file: Path, exc: ValidationError, root: Any,
+                 prefix: tuple[Any, ...] = ()) -> None:
+        """Report a validation error of the table at ``prefix`` of a file whose type is
+        ``root`` (the prefix keeps the key paths whole when a file is checked in parts)."""
+        errors = exc.errors()
+        # { txt = "..." } is reported as 'unknown key "txt"; did you mean "text"?', not also as
+        # 'the key "text" is missing'
+        implied: set[tuple[Any, ...]] = set()
+        for err in errors:
+            loc = prefix + tuple(err["loc"])
+            if err["type"] == "extra_forbidden":
+                guess = closest_name(str(loc[-1]), _keys_of(_walk(root, loc[:-1])[1]))
+                if guess:
+                    implied.add((*loc[:-1], guess))
+        for err in errors:
+            loc = prefix + tuple(err["loc"])
+            where, _ = _walk(root, loc)
+            if err["type"] == "missing":
+                if loc in implied:
+                    continue
+                parent, _ = _walk(root, loc[:-1])
+                _, tp = _walk(root, loc)
+                key = bare_or_quoted(str(loc[-1]))
+                self.error(file, parent or where, f'the key "{loc[-1]}" is missing',
+                           f"add {key} = {_example(tp)} (see levels/README.md)")
+            elif err["type"] == "extra_forbidden":
+                key = str(loc[-1])
+                allowed = _keys_of(_walk(root, loc[:-1])[1])
+                guess = closest_name(key, allowed)
+                listed = ", ".join(allowed)
+                self.error(file, where, f'unknown key "{key}"',
+                           f'did you mean "{guess}"? (keys here: {listed})' if guess else
+                           f"remove it or correct it; the keys here are: {listed}")
+            else:
+                union = _walk(root, loc[:-1])[1] if loc and loc[-1] in _TAGS else None
+                message, fix = explain(err, union)
+                self.error(file, where, message, fix)
+
+
+def _name(file: Path | str) -> str:
+    return display_path(file) if isinstance(file, Path) else file
+
+
+def read_toml(path: Path, c: Collector, missing_fix: str) -> dict[str, Any] | None:
+    try:
+        if path.stat().st_size > MAX_TOML_BYTES:
+            c.error(path, "", f"the file is larger than {MAX_TOML_BYTES // 1024 // 1024} MB",
+                    "split the text or shorten it")
+            return None
+        # utf-8-sig: Windows editors may begin the file with a byte order mark
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except RecursionError:
+        c.error(path, "", "tables or lists are nested too deeply",
+                "nest fewer tables and lists inside each other")
+    except FileNotFoundError:
+        c.error(path, "", "the file is missing", missing_fix)
+    except IsADirectoryError:
+        c.error(path, "", "this is a folder, not a file", missing_fix)
+    except UnicodeDecodeError as exc:
+        c.error(path, "", f"the file is not UTF-8 text (byte {exc.start})",
+                "save it with the encoding UTF-8")
+    except tomllib.TOMLDecodeError as exc:
+        text = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", text)
+        reason = text[: m.start()].strip() if m else text
+        if m is None:
+            c.error(path, "", f"TOML syntax error: {reason}", "fix the syntax")
+            return None
+        line, column = m.group(1), m.group(2)
+        hint = ""
+        if reason == "Illegal character '\\n'":
+            hint = " (a text is not closed: is a quote missing?)"
+        c.error(path, f"line {line}", f"TOML syntax error at column {column}: {reason}{hint}",
+                f"correct line {line}")
+    except OSError as exc:
+        c.error(path, "", f"the file can't be read ({exc.strerror})")
+    return None
+
+
+@cache
+def _adapter(tp: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(tp)
+
+
+def check_part(tp: Any, value: Any, file: Path, c: Collector, root: Any,
+           prefix: tuple[Any, ...]) -> Any:
+    """Validate one table or list of a file; None (and problems) if it is wrong."""
+    try:
+        return _adapter(tp).validate_python(value, strict=True)
+    except ValidationError as exc:
+        c.pydantic(file, exc, root, prefix)
+        return None
+
