@@ -1,6 +1,7 @@
 """Golden transcripts: a file of commands and the exact transcript a piped run must print.
 
-Each ``golden/NAME.cmd`` starts with ``# pack: PATH`` and ``# seed: N`` lines.  Run pytest with
+Each ``golden/NAME.cmd`` starts with ``# pack: PATH`` and ``# seed: N`` lines (and may name a
+``# commands: PATH`` file, such as a walkthrough, whose commands follow its own).  Run pytest with
 ``--regen-golden`` to rewrite the ``.txt`` files after a deliberate change, then read the diff.
 """
 
@@ -30,6 +31,9 @@ def play(cmd_file: Path, save_dir: Path) -> str:
             header[key.strip()] = value.strip()
         else:
             commands.append(line)
+    if "commands" in header:  # commands kept elsewhere, e.g. a walkthrough
+        lines = (ROOT / header["commands"]).read_text(encoding="utf-8").splitlines()
+        commands += [ln for ln in lines if ln.strip() and not ln.startswith("#")]
     world, _ = load_pack(ROOT / header["pack"])
     game = Game(world, seed=int(header.get("seed", "1")), saves=SaveStore(save_dir), strict=True)
     out = io.StringIO()

@@ -415,6 +415,8 @@ class Parser:
                 plural = bool(cands)
                 if not cands and all(w in self.vocabulary for w in singular):
                     return _Missing(self.msg("parser.not_here"))
+        elif len(cands) > 1 and _looks_plural(toks[-1], m.world.vocabulary):
+            plural = True  # BAGS, where the author made "bags" a word of each bag
         if kind == "multiinside" and container is not None:
             inside = [c for c in cands if m.location(c) == container]
             cands = inside or cands
@@ -632,6 +634,12 @@ def _singular(word: str, known: frozenset[str]) -> str | None:
         if word.endswith(cut) and word[: -len(cut)] + add in known:
             return word[: -len(cut)] + add
     return None
+
+
+def _looks_plural(word: str, known: frozenset[str]) -> bool:
+    """BAGS looks plural when BAG is a word too, even if the author also listed BAGS."""
+    return any(word.endswith(cut) and word[: -len(cut)] + add in known
+               for cut, add in (("ies", "y"), ("es", ""), ("s", "")) if len(word) > len(cut) + 1)
 
 
 def _slot_part_index(pattern: Pattern, slot_no: int) -> int:

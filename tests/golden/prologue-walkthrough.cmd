@@ -1,0 +1,3 @@
+# pack: levels/spotless
+# seed: 1
+# commands: tests/walkthroughs/prologue.txt
