@@ -25,6 +25,12 @@ def house() -> World:
     return world
 
 
+@pytest.fixture(scope="session")
+def prologue() -> World:
+    world, _ = load_pack(HOUSE.parent.parent.parent / "levels" / "spotless")
+    return world
+
+
 @pytest.fixture
 def game(house: World, tmp_path: Path) -> Game:
     """A started game of the house pack: strict (internal errors raise), saving to tmp_path."""

@@ -91,3 +91,17 @@ def test_same_seed_and_commands_give_the_same_transcript(house: World,
     first = transcript_of(Game(house, seed=seed, strict=True), script)
     second = transcript_of(Game(house, seed=seed, strict=True), script)
     assert first == second
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_random_commands_never_break_the_prologue(prologue: World, data: st.DataObject) -> None:
+    """The built-in pack too: its rules and events meet random play."""
+    script = data.draw(st.lists(commands(prologue), min_size=50, max_size=50), label="commands")
+    game = Game(prologue, seed=11, strict=True)
+    game.start()
+    for line in script:
+        if game.finished:
+            game = Game(prologue, seed=11, strict=True)
+            game.start()
+        assert game.submit(line), f"no answer to {line!r}"
