@@ -59,8 +59,23 @@ def parser() -> argparse.ArgumentParser:
     play = sub.add_parser("play", help="play a pack (default: the built-in campaign)")
     play.add_argument("pack", nargs="?", help="folder of the pack to play")
     _common(play, suppress=True)
-    check = sub.add_parser("validate", help="check packs and list every problem")
+    check = sub.add_parser("validate", help="check packs (folders or .zip) and list every "
+                           "problem; exit 0 without errors, 1 with errors")
     check.add_argument("packs", nargs="+", metavar="PACK")
+    check.add_argument("--json", action="store_true",
+                       help="print the problems as JSON records (for editors and CI)")
+    new = sub.add_parser("new-pack", help="write a small valid pack to start from")
+    new.add_argument("dir", metavar="DIR", help="folder to create (must not exist or be empty)")
+    zip_ = sub.add_parser("pack", help="write a pack folder as a .zip to share")
+    zip_.add_argument("dir", metavar="DIR")
+    zip_.add_argument("-o", "--output", metavar="ZIP", help="where to write (default DIR.zip)")
+    install = sub.add_parser("install", help="validate a pack, then copy it into your packs")
+    install.add_argument("pack", metavar="PACK", help="a pack folder or .zip")
+    install.add_argument("--data-dir", metavar="DIR", default=None,
+                         help="folder for installed packs (or set SPOTLESS_DATA_DIR)")
+    listing = sub.add_parser("packs", help="list the installed packs")
+    listing.add_argument("--data-dir", metavar="DIR", default=None,
+                         help="folder for installed packs (or set SPOTLESS_DATA_DIR)")
     return top
 
 
@@ -68,7 +83,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         if args.command == "validate":
-            return validate(args.packs)
+            from game.packs.validate import validate_command
+
+            return validate_command(args.packs, as_json=args.json)
+        if args.command == "new-pack":
+            from game.packs.scaffold import new_pack_command
+
+            return new_pack_command(Path(args.dir))
+        if args.command in ("pack", "install", "packs"):
+            from game.packs import install
+
+            if args.command == "pack":
+                return install.pack_command(Path(args.dir), args.output)
+            if args.command == "install":
+                return install.install_command(args.pack, data_dir(args.data_dir))
+            return install.list_command(data_dir(args.data_dir))
         return play(args)
     except KeyboardInterrupt:
         print(file=sys.stderr)
@@ -124,23 +153,3 @@ def play(args: argparse.Namespace) -> int:
     finally:
         if transcript is not None:
             transcript.close()
-
-
-def validate(packs: list[str]) -> int:
-    from game.packs.loader import load_pack
-    from game.packs.problems import PackError
-
-    worst = 0
-    for name in packs:
-        path = Path(name)
-        try:
-            _world, problems = load_pack(path)
-        except PackError as exc:
-            problems = exc.problems
-            worst = 1
-        errors = sum(1 for p in problems if p.severity == "error")
-        warnings = len(problems) - errors
-        for p in problems:
-            print(p)
-        print(f"{name}: {errors} error(s), {warnings} warning(s)")
-    return worst
