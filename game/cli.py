@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -57,7 +58,8 @@ def parser() -> argparse.ArgumentParser:
     _common(top, suppress=False)
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
     play = sub.add_parser("play", help="play a pack (default: the built-in campaign)")
-    play.add_argument("pack", nargs="?", help="folder of the pack to play")
+    play.add_argument("pack", nargs="?", help="folder or .zip of the pack to play, or the id "
+                      "of an installed pack")
     _common(play, suppress=True)
     check = sub.add_parser("validate", help="check packs (folders or .zip) and list every "
                            "problem; exit 0 without errors, 1 with errors")
@@ -119,6 +121,18 @@ def _load(path: Path):  # type: ignore[no-untyped-def]
     return world
 
 
+def pack_path(name: str | None, data: str | None) -> Path:
+    """The pack to play: a folder or .zip, or else the id of an installed pack."""
+    if not name:
+        return builtin_pack()
+    path = Path(name)
+    if not path.exists() and re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", name):
+        installed = data_dir(data) / "packs" / name
+        if installed.is_dir():
+            return installed
+    return path
+
+
 def play(args: argparse.Namespace) -> int:
     from game.engine.messages import UnknownLanguage, available_languages
     from game.engine.saves import SaveStore
@@ -128,7 +142,7 @@ def play(args: argparse.Namespace) -> int:
     if args.window:
         print("spotless: the window is not available yet; use --text.", file=sys.stderr)
         return EXIT_USAGE
-    pack = Path(getattr(args, "pack", None) or builtin_pack())
+    pack = pack_path(getattr(args, "pack", None), args.data_dir)
     world = _load(pack)
     if world is None:
         return EXIT_BROKEN_PACK

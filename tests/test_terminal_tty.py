@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HOUSE = ROOT / "tests" / "packs" / "house"
 
 
-def _read_until(fd: int, needle: bytes, timeout: float = 20.0) -> bytes:
+def _read_until(fd: int, needle: bytes, timeout: float = 60.0) -> bytes:
     """Read from the terminal until ``needle`` appears (or fail after a generous timeout)."""
     seen = b""
     deadline = time.monotonic() + timeout
@@ -60,7 +60,7 @@ def test_interactive_play_then_ctrl_d_ends_cleanly(tmp_path: Path) -> None:
             out += _read_until(fd, b"> ")
         assert b"Traceback" not in out
         os.write(fd, b"\x04")  # Ctrl-D
-        assert proc.wait(timeout=20) == 0
+        assert proc.wait(timeout=60) == 0
     finally:
         proc.kill()
         os.close(fd)
@@ -71,7 +71,7 @@ def test_ctrl_c_ends_cleanly(tmp_path: Path) -> None:
     try:
         _read_until(fd, b"> ")
         os.killpg(proc.pid, signal.SIGINT)
-        assert proc.wait(timeout=20) == 0
+        assert proc.wait(timeout=60) == 0
         rest = b""
         with contextlib.suppress(OSError):
             rest = os.read(fd, 4096)
@@ -91,7 +91,7 @@ def test_long_text_is_wrapped_to_the_terminal_width(tmp_path: Path) -> None:
         os.write(fd, b"quit\r")
         _read_until(fd, b"yes or no")
         os.write(fd, b"yes\r")
-        assert proc.wait(timeout=20) == 0
+        assert proc.wait(timeout=60) == 0
     finally:
         proc.kill()
         os.close(fd)

@@ -29,7 +29,18 @@ from game.engine.world import (
 )
 from game.packs import geometry as G
 from game.packs import models as M
-from game.packs.report import Collector, bare_or_quoted, closest_name, explain, quote, read_toml
+from game.packs import tiled_types as T
+from game.packs.problems import Severity
+from game.packs.report import (
+    Collector,
+    bare_or_quoted,
+    closest_name,
+    display_path,
+    explain,
+    quote,
+    read_toml,
+)
+from game.packs.source import PackSource, SourceFile, as_source
 from game.packs.texts import LevelText, read_level_text
 from game.packs.tmx import MapData, MapError, MapObject, read_map
 
@@ -47,15 +58,19 @@ def words_of(text: str) -> set[str]:
 class LevelBuilder:
     """Builds one level's rooms, things and rules, resolving names to global ids."""
 
-    def __init__(self, root: Path, entry: M.LevelEntry, c: Collector, endings: set[str],
-                 is_start: bool) -> None:
+    def __init__(self, root: Path | PackSource, entry: M.LevelEntry, c: Collector,
+                 endings: set[str], is_start: bool) -> None:
         self.root = root
+        self.source = as_source(root)  # every file is read through it
         self.entry = entry
         self.c = c
         self.endings = endings
         self.is_start = is_start
-        self.map_path = root / f"{entry.id}.tmx"
-        self.text_path = root / f"{entry.id}.toml"
+        self.map_name = f"{entry.id}.tmx"  # the files' names in the pack
+        self.text_name = f"{entry.id}.toml"
+        # how problems name them (for a zip, "pack.zip:kitchen.tmx", not a file on disk)
+        self.map_path = self.source.path_of(self.map_name)
+        self.text_path = self.source.path_of(self.text_name)
         self.rooms: dict[str, Room] = {}
         self.things: dict[str, Thing] = {}
         self.player_name = "Joel"
@@ -74,19 +89,22 @@ class LevelBuilder:
         self.exits_broken = False  # a Door or Passage had a problem: reachability is unsure
         self._keyless: list[MapObject] = []  # locked at the start, and no key opens them
         self._unlocked: set[str] = set()  # things an effect unlocks or opens
+        self._opened: set[str] = set()  # things an effect opens
+        self._revealed: set[str] = set()  # things an effect reveals or moves
+        self._objs: dict[str, MapObject] = {}  # the things' map objects, by name
 
     def gid(self, name: str) -> str:
         return f"{self.entry.id}/{name}"
 
     def build(self) -> None:
         try:
-            data: MapData | None = read_map(self.map_path, self.root)
+            data: MapData | None = read_map(self.source, self.map_name)
         except MapError as exc:
             for issue in exc.issues:
                 self.c.error(self.map_path, issue.where, issue.message, issue.fix)
             data = None
-        raw = read_toml(self.text_path, self.c,
-                         f"create {self.text_path.name} next to pack.toml, with the texts of "
+        raw = read_toml(SourceFile(self.source, self.text_name), self.c,
+                         f"create {self.text_name} next to pack.toml, with the texts of "
                          f"the level (see levels/README.md)")
         text = read_level_text(raw, self.text_path, self.c)
         if data is None:
@@ -267,7 +285,8 @@ class LevelBuilder:
 
     def _read_props(self, o: MapObject) -> M.ThingProps | None:
         try:
-            return M.ThingProps.model_validate(o.properties)
+            # Tiled stores only the properties an author changed: the class gives the rest
+            return M.ThingProps.model_validate(T.with_defaults(o.cls or "Item", o.properties))
         except ValidationError as exc:
             allowed = [f.alias or n for n, f in M.ThingProps.model_fields.items()]
             for err in exc.errors():
@@ -285,6 +304,7 @@ class LevelBuilder:
     def _things(self, thing_objs: list[MapObject], player: MapObject | None,
                 text: LevelText) -> None:
         room_objs = self.room_objs
+        self._objs = {o.name: o for o in thing_objs}
         if player is not None:
             self.player_name = player.name
             self.player_room = self._room_at(player, room_objs)
@@ -439,7 +459,7 @@ class LevelBuilder:
                                  f"write its texts under [things.{quote(name)}]")
                 else:
                     self.c.error(self.text_path, where,
-                                 f'there is no room "{name}" in {self.map_path.name}',
+                                 f'there is no room "{name}" in {self.map_name}',
                                  self._suggest(name, ("room",)))
         for name in text.thing_keys:
             if self._names.get(name) not in ("thing", "player"):
@@ -449,7 +469,7 @@ class LevelBuilder:
                                  f"write its texts under [rooms.{quote(name)}]")
                 else:
                     self.c.error(self.text_path, where,
-                                 f'there is no thing "{name}" in {self.map_path.name}',
+                                 f'there is no thing "{name}" in {self.map_name}',
                                  self._suggest(name, ("thing", "player")))
 
     # -- exits ---------------------------------------------------------------------------------
@@ -618,15 +638,18 @@ class LevelBuilder:
             elif kind in ("set", "clear"):
                 out.append(L.SetFlag(getattr(e, kind), kind == "set"))
             elif kind == "move":
+                self._revealed.add(e.move or "")
                 out.append(L.Move(self._ref(e.move or "", t, w + ".move"),
                                   self._ref(e.to or "", ("thing", "room", "player"), w + ".to")))
             elif kind == "reveal":
+                self._revealed.add(e.reveal or "")
                 out.append(L.Reveal(self._ref(e.reveal or "", t, w + ".reveal")))
             elif kind == "remove":
                 out.append(L.Remove(self._ref(e.remove or "", t, w + ".remove")))
             elif kind in ("open", "close"):
                 if kind == "open":
                     self._unlocked.add(e.open or "")
+                    self._opened.add(e.open or "")
                 target = self._ref(getattr(e, kind), t, f"{w}.{kind}")
                 out.append(L.SetOpen(target, kind == "open"))
             elif kind in ("lock", "unlock"):
@@ -697,6 +720,44 @@ class LevelBuilder:
                 self.c.warn(self.map_path, o.label(), "it is locked, has no key, and no rule "
                             "unlocks it", 'give it the property "key", or unlock it with a '
                             f'rule (do = [ {{ unlock = {quote(o.name)} }} ])')
+        self._unseen(text)
+
+    def _unseen(self, text: LevelText) -> None:
+        """Warn about things no one can ever see: hidden and never revealed, or shut in a
+        container that can't be opened.  Not when the text is missing or has errors: the
+        rule that reveals a thing may be the broken one."""
+        # the name the Collector gives the file (a Path is shown relative to the cwd)
+        text_file = display_path(self.text_path) if isinstance(self.text_path, Path) \
+            else str(self.text_path)
+        if not text.read or any(p.file == text_file and p.severity is Severity.ERROR
+                                for p in self.c.problems):
+            return
+        for name, t in self.things.items():
+            o = self._objs.get(name)
+            if o is None or name in self._revealed:
+                continue
+            if t.hidden:
+                self.c.warn(self.map_path, o.label(), "no one can see it: it is hidden and no "
+                            "rule reveals or moves it",
+                            f"reveal it with a rule (do = [ {{ reveal = {quote(name)} }} ]), "
+                            'or untick its property "hidden"')
+                continue
+            holder, seen = t.location, {name}
+            while holder and holder.startswith(self.gid("")):
+                inner = holder.split("/", 1)[1]
+                box = self.things.get(inner)
+                if box is None or inner in seen:
+                    break
+                seen.add(inner)
+                if (box.kind is Kind.CONTAINER and not box.open and not box.openable
+                        and not box.transparent and inner not in self._opened):
+                    self.c.warn(self.map_path, o.label(), f'no one can see it: it is inside '
+                                f'"{inner}", which is closed and can\'t be opened',
+                                f'tick "openable" (or "open", or "transparent") on '
+                                f'"{inner}", or open it with a rule '
+                                f"(do = [ {{ open = {quote(inner)} }} ])")
+                    break
+                holder = box.location
 
     def _reachable(self, room_objs: list[MapObject]) -> None:
         if self.exits_broken:

@@ -20,19 +20,41 @@ from game.engine.world import (
 from game.packs.level import LevelBuilder, words_of
 from game.packs.problems import PackError, Problem, Severity
 from game.packs.report import Collector, closest_name, display_path, read_toml
+from game.packs.source import (
+    BadArchive,
+    Missing,
+    PackSource,
+    SourceError,
+    SourceFile,
+    open_source,
+)
 from game.packs.texts import read_manifest
 
 
 # -- the pack --------------------------------------------------------------------------------
-def load_pack(root: Path) -> tuple[World, list[Problem]]:
-    """Load and check a pack; raises PackError listing every error (warnings come back too)."""
+def load_pack(root: Path | PackSource) -> tuple[World, list[Problem]]:
+    """Load and check a pack, a folder or a .zip; raises PackError listing every error
+    (warnings come back too).  Every file is read through the pack's source."""
+    if isinstance(root, PackSource):
+        return _load(root)
+    try:
+        source = open_source(root)
+    except BadArchive as exc:
+        raise PackError([Problem(display_path(root), "", m, f) for m, f in exc.reasons]
+                        ) from None
+    except SourceError as exc:
+        message = ("there is no pack folder here" if isinstance(exc, Missing) else
+                   f"this {exc.reason}")
+        raise PackError([Problem(display_path(root), "", message, exc.fix)]) from None
+    with source:
+        return _load(source)
+
+
+def _load(source: PackSource) -> tuple[World, list[Problem]]:
     c = Collector()
-    manifest_path = root / "pack.toml"
-    if not root.is_dir():
-        raise PackError([Problem(display_path(root), "", "there is no pack folder here",
-                                 "give the path of a folder that contains pack.toml")])
-    raw = read_toml(manifest_path, c, "create pack.toml in the pack folder (see "
-                     "levels/README.md)")
+    manifest_path = source.path_of("pack.toml")
+    raw = read_toml(SourceFile(source, "pack.toml"), c, "create pack.toml in the pack folder "
+                    "(see levels/README.md)")
     if raw is None:
         raise PackError(c.problems)
     manifest = read_manifest(raw, manifest_path, c)
@@ -60,7 +82,7 @@ def load_pack(root: Path) -> tuple[World, list[Problem]]:
     for i, lv in enumerate(manifest.levels):
         if ids.index(lv.id) != i:
             continue
-        b = LevelBuilder(root, lv, c, manifest.endings, lv.id == manifest.start)
+        b = LevelBuilder(source, lv, c, manifest.endings, lv.id == manifest.start)
         builders.append(b)
         try:
             b.build()
@@ -83,7 +105,7 @@ def load_pack(root: Path) -> tuple[World, list[Problem]]:
         things.update({t.id: t for t in b.things.values()})
         levels[b.entry.id] = Level(b.entry.id, b.entry.title, b.intro, b.entry.erasure,
                                    b.entry.hidden, tuple(b.rules), tuple(b.events),
-                                   tuple(b.hints), b.map_path.name)
+                                   tuple(b.hints), b.map_name)
     vocabulary: set[str] = set()
     for t in things.values():
         vocabulary |= t.words

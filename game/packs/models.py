@@ -36,29 +36,47 @@ StrOrList = Annotated[
 
 # -- pack.toml ---------------------------------------------------------------------------------
 class LevelEntry(Strict):
-    id: str = Field(pattern=ID_PATTERN)
-    title: str = Field(min_length=1, max_length=200)
-    erasure: int | None = Field(default=None, ge=1, le=1000)
-    hidden: bool = False
+    """A ``[[levels]]`` entry of pack.toml."""
+
+    id: str = Field(pattern=ID_PATTERN, description=(
+        "the level's id: its files are ID.tmx and ID.toml; lowercase letters, digits and "
+        "dashes"))
+    title: str = Field(min_length=1, max_length=200, description="the level's title")
+    erasure: int | None = Field(default=None, ge=1, le=1000, description=(
+        "its place in the erasure order (1 is erased first); levels without it (a prologue, "
+        "an epilogue) are never erased"))
+    hidden: bool = Field(default=False, description="hidden levels are not on Lacuna's map")
 
 
 class EndingEntry(Strict):
-    title: str = Field(min_length=1, max_length=200)
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    """An ``[endings.NAME]`` table of pack.toml, reached with the effect ``{ end = "NAME" }``."""
+
+    title: str = Field(min_length=1, max_length=200, description="the ending's title")
+    text: str = Field(min_length=1, max_length=MAX_TEXT,
+                      description="what the player reads when the game ends this way")
 
 
 class PackFile(Strict):
-    format: Literal[1]
-    id: str = Field(pattern=ID_PATTERN)
-    title: str = Field(min_length=1, max_length=200)
-    version: str = Field(min_length=1, max_length=40)
-    authors: list[str] = Field(min_length=1, max_length=50)
-    languages: list[str] = Field(min_length=1, max_length=20)
-    start: str
-    description: str = Field(default="", max_length=MAX_TEXT)
-    credits: str = Field(default="", max_length=MAX_TEXT)
-    levels: list[LevelEntry] = Field(min_length=1, max_length=200)
-    endings: dict[str, EndingEntry] = Field(default_factory=dict)
+    """pack.toml, the manifest of a pack."""
+
+    format: Literal[1] = Field(description="the pack format version; this guide describes 1")
+    id: str = Field(pattern=ID_PATTERN, description=(
+        'the pack\'s id: lowercase letters, digits and dashes, like "my-pack"'))
+    title: str = Field(min_length=1, max_length=200, description="the pack's title")
+    version: str = Field(min_length=1, max_length=40,
+                         description='the version of the pack, like "1.0.0"')
+    authors: list[str] = Field(min_length=1, max_length=50, description="who made it")
+    languages: list[str] = Field(min_length=1, max_length=20, description=(
+        'the languages of the texts, like ["en", "de"]; the first is the language of '
+        "LEVEL.toml, each other one has its texts in LEVEL.LANG.toml"))
+    start: str = Field(description="the id of the level the game starts in")
+    description: str = Field(default="", max_length=MAX_TEXT,
+                             description="a short blurb for the list of packs")
+    credits: str = Field(default="", max_length=MAX_TEXT, description="shown by ABOUT")
+    levels: list[LevelEntry] = Field(min_length=1, max_length=200,
+                                     description="the levels, one [[levels]] table each")
+    endings: dict[str, EndingEntry] = Field(default_factory=dict,
+                                            description="the endings, one [endings.NAME] each")
 
 
 # -- conditions and effects --------------------------------------------------------------------
@@ -71,21 +89,38 @@ CONDITION_KINDS = ("flag", "has", "room", "visited", "where", "open", "locked", 
                    "present", "moved", "all", "any", "not")
 
 
+def _form(form: str, holds: str) -> Any:
+    """A key of a condition or an effect: how it is written, and what it means."""
+    return Field(default=None, description=holds, examples=[form])
+
+
 class Condition(Strict):
-    flag: str | None = None
-    has: str | None = None
-    room: str | None = None
-    visited: str | None = None
-    where: str | None = None
-    in_: StrOrList | None = Field(default=None, alias="in")
-    open: str | None = None
-    locked: str | None = None
-    worn: str | None = None
-    present: str | None = None
-    moved: str | None = None
-    all: list[Condition] | None = Field(default=None, max_length=100)
-    any: list[Condition] | None = Field(default=None, max_length=100)
-    not_: Condition | None = Field(default=None, alias="not")
+    """A condition: a table with one key (``where`` goes with ``in``)."""
+
+    flag: str | None = _form('{ flag = "F" }', "the flag F is set (by an effect)")
+    has: str | None = _form('{ has = "T" }',
+                            "Joel carries T (also inside something he carries)")
+    room: str | None = _form('{ room = "R" }', "Joel is in room R")
+    visited: str | None = _form('{ visited = "R" }', "Joel has been in room R")
+    where: str | None = _form('{ where = "T", in = "X" }',
+                              "T is directly in or on X (a thing, a room, or the player); "
+                              '`in` may be a list, like in = ["R1", "R2"]: any of them')
+    in_: StrOrList | None = Field(default=None, alias="in",
+                                  description='goes with "where"')
+    open: str | None = _form('{ open = "T" }', "the door or container T is open")
+    locked: str | None = _form('{ locked = "T" }', "the door or container T is locked")
+    worn: str | None = _form('{ worn = "T" }', "Joel wears T")
+    present: str | None = _form('{ present = "T" }', "T is in the world and Joel can see it")
+    moved: str | None = _form('{ moved = "T" }', "T has been picked up at some time")
+    all: list[Condition] | None = Field(default=None, max_length=100,
+                                        description="every condition of the list holds",
+                                        examples=["{ all = [ { ... }, { ... } ] }"])
+    any: list[Condition] | None = Field(default=None, max_length=100,
+                                        description="at least one condition of the list holds",
+                                        examples=["{ any = [ { ... }, { ... } ] }"])
+    not_: Condition | None = Field(default=None, alias="not",
+                                   description="the condition does not hold",
+                                   examples=["{ not = { ... } }"])
 
     @model_validator(mode="after")
     def _one_kind(self) -> Condition:
@@ -116,20 +151,28 @@ EFFECT_KINDS = ("say", "set", "clear", "move", "reveal", "remove", "open", "clos
 
 
 class Effect(Strict):
-    say: str | None = Field(default=None, max_length=MAX_TEXT)
-    set: str | None = None
-    clear: str | None = None
-    move: str | None = None
-    to: str | None = None
-    reveal: str | None = None
-    remove: str | None = None
-    open: str | None = None
-    close: str | None = None
-    lock: str | None = None
-    unlock: str | None = None
-    points: int | None = Field(default=None, ge=-1000, le=1000)
-    go: str | None = None
-    end: str | None = None
+    """An effect: a table with one key (``move`` goes with ``to``)."""
+
+    say: str | None = Field(default=None, max_length=MAX_TEXT, description="prints the text",
+                            examples=['{ say = "..." }'])
+    set: str | None = _form('{ set = "F" }', "sets the flag F")
+    clear: str | None = _form('{ clear = "F" }', "clears the flag F")
+    move: str | None = _form('{ move = "T", to = "X" }',
+                             'moves T into or onto X (a thing, a room, or "player": Joel '
+                             "carries it); reveals a hidden T")
+    to: str | None = Field(default=None, description='goes with "move"')
+    reveal: str | None = _form('{ reveal = "T" }', "a hidden T appears where it was drawn")
+    remove: str | None = _form('{ remove = "T" }', "T leaves the world")
+    open: str | None = _form('{ open = "T" }', "opens the door or container T")
+    close: str | None = _form('{ close = "T" }', "closes the door or container T")
+    lock: str | None = _form('{ lock = "T" }', "locks the door or container T")
+    unlock: str | None = _form('{ unlock = "T" }', "unlocks the door or container T")
+    points: int | None = Field(default=None, ge=-1000, le=1000, description=(
+        "adds N to the score (once per rule or event); the maximum score is the sum of all "
+        "points effects, so give each achievement's points in one place (let alternative "
+        "rules set a flag and one event award the points)"), examples=["{ points = N }"])
+    go: str | None = _form('{ go = "R" }', "Joel is moved to room R")
+    end: str | None = _form('{ end = "E" }', "the game ends with the ending E of pack.toml")
 
     @model_validator(mode="after")
     def _one_kind(self) -> Effect:
@@ -151,77 +194,121 @@ class Effect(Strict):
 
 # -- texts -------------------------------------------------------------------------------------
 class Variant(Strict):
-    text: str = Field(max_length=MAX_TEXT)
-    when: Condition | None = None
+    """One variant of a text that changes: ``{ when = { ... }, text = "..." }``."""
+
+    text: str = Field(max_length=MAX_TEXT, description="the text")
+    when: Condition | None = Field(default=None,
+                                   description="the condition; a variant without it always holds")
 
 
 Text = Annotated[
-    Annotated[str, Tag("str")] | Annotated[list[Variant], Tag("list")],
+    Annotated[str, Field(max_length=MAX_TEXT), Tag("str")]
+    | Annotated[list[Variant], Field(max_length=100), Tag("list")],
     Discriminator(_str_or_list),
 ]
 
 
 class LevelSection(Strict):
-    intro: str = Field(default="", max_length=MAX_TEXT)
+    """The ``[level]`` table of a level's TOML."""
+
+    intro: str = Field(default="", max_length=MAX_TEXT,
+                       description="printed when the level begins")
 
 
 class RoomText(Strict):
-    title: str | None = Field(default=None, max_length=200)
-    description: Text = ""
+    """A ``[rooms."NAME"]`` table: the texts of the room whose Tiled object is named NAME."""
+
+    title: str | None = Field(default=None, max_length=200, description=(
+        "the room's heading; default: the object's name"))
+    description: Text = Field(default="", description=(
+        "what LOOK says; mention the furniture and the exits here"))
 
 
 class TopicText(Strict):
-    words: list[str] = Field(min_length=1, max_length=50)
-    text: Text
+    """A ``[[things."NAME".topics]]`` entry: ASK or TELL a person ABOUT one of the words."""
+
+    words: list[str] = Field(min_length=1, max_length=50,
+                             description="the words the player may ask about")
+    text: Text = Field(description="the answer")
 
 
 class ThingText(Strict):
-    name: str | None = Field(default=None, min_length=1, max_length=100)
-    article: Literal["a", "an", "the", "some", ""] | None = None
-    words: list[str] = Field(default_factory=list, max_length=50)
-    description: Text = ""
-    initial: Text | None = None
-    text: Text | None = None
-    talk: Text | None = None
-    topics: list[TopicText] = Field(default_factory=list, max_length=100)
+    """A ``[things."NAME"]`` table: the texts of the thing whose Tiled object is named NAME."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=100, description=(
+        "how the game names it; default: the object's name"))
+    article: Literal["a", "an", "the", "some", ""] | None = Field(default=None, description=(
+        'the article before its name; "" for proper names; default: "a" or "an" ("" for a '
+        "Person whose name begins with a capital)"))
+    words: list[str] = Field(default_factory=list, max_length=50, description=(
+        "what the player may call it, besides the words of its name"))
+    description: Text = Field(default="", description="what EXAMINE says")
+    initial: Text | None = Field(default=None, description=(
+        "how it shows in the room (or on its supporter, in its container) until it is first "
+        "picked up"))
+    text: Text | None = Field(default=None, description=(
+        "what READ says, if it differs from examining it"))
+    talk: Text | None = Field(default=None, description="what TALK TO says (a Person)")
+    topics: list[TopicText] = Field(default_factory=list, max_length=100, description=(
+        "what ASK and TELL ABOUT answer (a Person)"))
 
 
 class RuleEntry(Strict):
-    action: str
-    object: str | None = None
-    second: str | None = None
-    when: Condition | None = None
-    phase: Literal["before", "instead", "after"] = "instead"
-    say: str | None = Field(default=None, max_length=MAX_TEXT)
-    do: list[Effect] = Field(default_factory=list, max_length=50)
-    once: bool = False
+    """A ``[[rules]]`` entry: changes what an action does."""
+
+    action: str = Field(description="the action (see the list of actions)")
+    object: str | None = Field(default=None, description=(
+        "the thing acted on (for go: the direction); without it, any"))
+    second: str | None = Field(default=None, description=(
+        "the second thing: the container, supporter, key or person; without it, any"))
+    when: Condition | None = Field(default=None, description="the condition; without it, always")
+    phase: Literal["before", "instead", "after"] = Field(default="instead", description=(
+        '"before": say and do this, then the action goes on as usual; "instead": this '
+        'replaces the action; "after": this follows the action when it succeeded'))
+    say: str | None = Field(default=None, max_length=MAX_TEXT, description="printed")
+    do: list[Effect] = Field(default_factory=list, max_length=50,
+                             description="the effects, in order")
+    once: bool = Field(default=False, description="the rule applies only the first time")
 
 
 class EventEntry(Strict):
-    when: Condition
-    say: str | None = Field(default=None, max_length=MAX_TEXT)
-    do: list[Effect] = Field(default_factory=list, max_length=50)
-    once: bool = True
+    """An ``[[events]]`` entry: runs at the end of a turn when its condition holds."""
+
+    when: Condition = Field(description="the condition")
+    say: str | None = Field(default=None, max_length=MAX_TEXT, description="printed")
+    do: list[Effect] = Field(default_factory=list, max_length=50,
+                             description="the effects, in order")
+    once: bool = Field(default=True, description="false: it runs every turn the condition holds")
 
 
 class HintEntry(Strict):
-    when: Condition | None = None
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    """A ``[[hints]]`` entry: HINT shows the first whose condition holds."""
+
+    when: Condition | None = Field(default=None, description=(
+        "the condition; without it, always (put such a hint last)"))
+    text: str = Field(min_length=1, max_length=MAX_TEXT, description="the hint")
 
 
 class LevelFile(Strict):
-    level: LevelSection = LevelSection()
-    rooms: dict[str, RoomText] = Field(default_factory=dict)
-    things: dict[str, ThingText] = Field(default_factory=dict)
-    rules: list[RuleEntry] = Field(default_factory=list, max_length=2000)
-    events: list[EventEntry] = Field(default_factory=list, max_length=2000)
-    hints: list[HintEntry] = Field(default_factory=list, max_length=500)
+    """A level's TOML: the prose, words and rules, keyed by the names of the Tiled objects."""
+
+    level: LevelSection = Field(default=LevelSection(), description="the level itself")
+    rooms: dict[str, RoomText] = Field(default_factory=dict, description="the rooms' texts")
+    things: dict[str, ThingText] = Field(default_factory=dict, description="the things' texts")
+    rules: list[RuleEntry] = Field(default_factory=list, max_length=2000,
+                                   description="rules that change what actions do")
+    events: list[EventEntry] = Field(default_factory=list, max_length=2000,
+                                     description="what happens when a condition comes true")
+    hints: list[HintEntry] = Field(default_factory=list, max_length=500,
+                                   description="what HINT says")
 
 
 # -- Tiled object properties -------------------------------------------------------------------
 class ThingProps(Strict):
-    """The Tiled properties of a thing.  Not strict: a property typed as a string in Tiled
-    ("true") is still read as a bool."""
+    """The Tiled properties of a thing, after the defaults of its class were merged in (see
+    ``game.packs.tiled_types``, which declares the classes, their properties and defaults;
+    a test keeps the two in step).  None: the class does not have the property.  Not strict:
+    a property typed as a string in Tiled ("true") is still read as a bool."""
 
     model_config = ConfigDict(strict=False)
 

@@ -12,11 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from game.packs.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from game.packs.source import SourceFile
 
 MAX_TOML_BYTES = 2 * 1024 * 1024
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -191,11 +194,11 @@ def explain(err: Any, union: Any = None, tiled: bool = False) -> tuple[str, str]
     if kind == "string_pattern_mismatch":
         return (f'"{value}" is not a valid id',
                 'use lowercase letters, digits and dashes, like "my-pack"')
-    if kind == "too_short":
+    if kind in ("too_short", "string_too_short"):
         if isinstance(value, str):
             return "the text is empty", "write something, or leave the key out"
         return ("the list is empty", f"give at least {ctx.get('min_length', 1)}")
-    if kind == "too_long":
+    if kind in ("too_long", "string_too_long"):
         what = "the text" if isinstance(value, str) else "the list"
         limit = ctx.get("max_length", "?")
         unit = " characters" if isinstance(value, str) else " items"
@@ -219,7 +222,7 @@ class Collector:
     def warn(self, file: Path | str, where: str, message: str, fix: str = "") -> None:
         self.problems.append(Problem(_name(file), where, message, fix, Severity.WARNING))
 
-    def pydantic(self, file: Path, exc: ValidationError, root: Any,
+    def pydantic(self, file: Path | str, exc: ValidationError, root: Any,
                  prefix: tuple[Any, ...] = ()) -> None:
         """Report a validation error of the table at ``prefix`` of a file whose type is
         ``root`` (the prefix keeps the key paths whole when a file is checked in parts)."""
@@ -262,21 +265,39 @@ def _name(file: Path | str) -> str:
     return display_path(file) if isinstance(file, Path) else file
 
 
-def read_toml(path: Path, c: Collector, missing_fix: str) -> dict[str, Any] | None:
+def read_toml(file: Path | SourceFile, c: Collector, missing_fix: str
+              ) -> dict[str, Any] | None:
+    """A TOML file of a pack (a Path is read as a file of its folder), or None with the
+    problem reported; the file is read through the pack's source, with a size cap."""
+    from game.packs.source import FolderSource, Missing, Refused, SourceError, SourceFile, TooLarge
+
+    if not isinstance(file, SourceFile):
+        file = SourceFile(FolderSource(file.parent), file.name)
+    path = file.display
     try:
-        if path.stat().st_size > MAX_TOML_BYTES:
-            c.error(path, "", f"the file is larger than {MAX_TOML_BYTES // 1024 // 1024} MB",
-                    "split the text or shorten it")
-            return None
+        data = file.source.read_bytes(file.rel, MAX_TOML_BYTES)
+    except Missing:
+        c.error(path, "", "the file is missing", missing_fix)
+        return None
+    except TooLarge:
+        c.error(path, "", f"the file is larger than {MAX_TOML_BYTES // 1024 // 1024} MB",
+                "split the text or shorten it")
+        return None
+    except Refused as exc:
+        if "folder" in exc.reason:
+            c.error(path, "", "this is a folder, not a file", missing_fix)
+        else:
+            c.error(path, "", f"the file {exc.reason}", exc.fix)
+        return None
+    except SourceError as exc:
+        c.error(path, "", f"the file {exc.reason}", exc.fix)
+        return None
+    try:
         # utf-8-sig: Windows editors may begin the file with a byte order mark
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        return tomllib.loads(data.decode("utf-8-sig"))
     except RecursionError:
         c.error(path, "", "tables or lists are nested too deeply",
                 "nest fewer tables and lists inside each other")
-    except FileNotFoundError:
-        c.error(path, "", "the file is missing", missing_fix)
-    except IsADirectoryError:
-        c.error(path, "", "this is a folder, not a file", missing_fix)
     except UnicodeDecodeError as exc:
         c.error(path, "", f"the file is not UTF-8 text (byte {exc.start})",
                 "save it with the encoding UTF-8")
@@ -293,8 +314,6 @@ def read_toml(path: Path, c: Collector, missing_fix: str) -> dict[str, Any] | No
             hint = " (a text is not closed: is a quote missing?)"
         c.error(path, f"line {line}", f"TOML syntax error at column {column}: {reason}{hint}",
                 f"correct line {line}")
-    except OSError as exc:
-        c.error(path, "", f"the file can't be read ({exc.strerror})")
     return None
 
 
@@ -303,7 +322,7 @@ def _adapter(tp: Any) -> TypeAdapter[Any]:
     return TypeAdapter(tp)
 
 
-def check_part(tp: Any, value: Any, file: Path, c: Collector, root: Any,
+def check_part(tp: Any, value: Any, file: Path | str, c: Collector, root: Any,
            prefix: tuple[Any, ...]) -> Any:
     """Validate one table or list of a file; None (and problems) if it is wrong."""
     try:

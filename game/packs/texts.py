@@ -31,7 +31,7 @@ class LevelText:
     hints: list[tuple[int, M.HintEntry]] = field(default_factory=list)
 
 
-def read_level_text(raw: dict[str, Any] | None, path: Path, c: Collector) -> LevelText:
+def read_level_text(raw: dict[str, Any] | None, path: Path | str, c: Collector) -> LevelText:
     out = LevelText()
     if raw is None:
         return out
@@ -67,12 +67,25 @@ def read_level_text(raw: dict[str, Any] | None, path: Path, c: Collector) -> Lev
         if not isinstance(entries, list):
             check_part(list[Any], entries, path, c, root, (section,))
             continue
+        limit = _max_length(root, section)  # the entries are checked one by one, not the list
+        if limit is not None and len(entries) > limit:
+            c.error(path, section, f"the level has {len(entries)} {section}; at most {limit}",
+                    f"use fewer {section}, or split the level in two")
+            continue
         good: list[Any] = getattr(out, section)
         for i, value in enumerate(entries):
             checked = check_part(model, value, path, c, root, (section, i))
             if checked is not None:
                 good.append((i, checked))
     return out
+
+
+def _max_length(model: type[BaseModel], key: str) -> int | None:
+    for rule in model.model_fields[key].metadata:
+        limit = getattr(rule, "max_length", None)
+        if isinstance(limit, int):
+            return limit
+    return None
 
 
 # -- pack.toml -----------------------------------------------------------------------------------
@@ -86,7 +99,7 @@ class Manifest:
     pack: M.PackFile | None  # None when pack.toml has mistakes
 
 
-def read_manifest(raw: dict[str, Any], path: Path, c: Collector) -> Manifest:
+def read_manifest(raw: dict[str, Any], path: Path | str, c: Collector) -> Manifest:
     try:
         pack = M.PackFile.model_validate(raw)
     except ValidationError as exc:

@@ -13,23 +13,54 @@ outside the pack, features pytmx doesn't read), with a reason an author can act 
 
 from __future__ import annotations
 
+import base64
+import binascii
+import contextlib
 import importlib
 import logging
 import math
+import os
+import posixpath
+import re
+import struct
 import sys
 import xml.etree.ElementTree as ET
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.packs.geometry import Polygon, ellipse, rect, rotate
+from game.packs.source import (
+    FolderSource,
+    Missing,
+    PackSource,
+    SourceError,
+    TooLarge,
+    join,
+    relative_to,
+    size_text,
+)
+
+if TYPE_CHECKING:
+    from game.packs.tiles import TileMap
 
 MAX_MAP_BYTES = 8 * 1024 * 1024
 MAX_REF_BYTES = 8 * 1024 * 1024  # an external tileset or template
 MAX_TILES = 512 * 512
 MAX_OBJECTS = 20_000
 MAX_GROUP_DEPTH = 32
+MAX_LAYERS = 256  # layers of every kind, groups included
+MAX_TILE_CELLS = 4 * 1024 * 1024  # the tiles of all tile layers together
+MAX_PROPERTIES = 50_000
+MAX_TILESETS = 64
+MAX_TEMPLATES = 256  # distinct template files of one map
+MAX_READ_BYTES = 64 * 1024 * 1024  # a map, its tilesets and its templates together
+MAX_IMAGE_BYTES = 16 * 1024 * 1024
+MAX_IMAGE_SIDE = 16384  # pixels
+MAX_IMAGE_PIXELS = 4096 * 4096
+IMAGE_HEAD = 64 * 1024  # bytes of an image read to find its size
 GAME_LAYERS = ("rooms", "things")  # the object layers the game reads
 
 TILE_FORMAT_FIX = ("in Tiled set Map > Map Properties > Tile Layer Format to CSV or "
@@ -105,6 +136,7 @@ class MapData:
     layers: tuple[tuple[str, str], ...]  # (kind, name) in Tiled's document order, groups opened
     objects: tuple[MapObject, ...]
     issues: tuple[MapIssue, ...] = ()  # problems that don't stop the map from being read
+    tiles: TileMap | None = None  # the whole map as the window draws it (game.packs.tiles)
 
 
 def _pytmx() -> ModuleType:
@@ -127,14 +159,6 @@ def _pytmx() -> ModuleType:
             del sys.modules["pygame"]
 
 
-def _inside(root: Path, ref: Path) -> bool:
-    try:
-        ref.resolve().relative_to(root.resolve())
-    except (ValueError, OSError, RuntimeError):
-        return False
-    return True
-
-
 def _parse_xml(data: bytes, what: str) -> ET.Element:
     """Parse XML that has passed the DOCTYPE check; raise MapError naming the line."""
     try:
@@ -145,9 +169,19 @@ def _parse_xml(data: bytes, what: str) -> ET.Element:
                        f"{str(exc).split(':')[0]})", RESAVE_FIX) from exc
 
 
+_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
+
+
 def _refuse_dtd(data: bytes, what: str) -> None:
     if b"\x00" in data[:1024]:  # UTF-16 or 32 (Tiled writes UTF-8), or not text at all
         raise MapError(f"{what} is not UTF-8 text", "save it again from Tiled")
+    declared = _ENCODING.match(data[:1024])
+    # only in UTF-8 (or ASCII) does "<!DOCTYPE" appear as these very bytes
+    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8", b"us-ascii",
+                                                      b"ascii"):
+        name = declared.group(1).decode("ascii", "replace")[:40]
+        raise MapError(f'{what} declares the encoding "{name}"; only UTF-8 is read',
+                       "save it again from Tiled (Tiled writes UTF-8)")
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise MapError(f"{what} contains a DOCTYPE or ENTITY declaration, which is refused for "
                        "safety (old versions of Tiled wrote one)",
@@ -158,35 +192,45 @@ def _refuse_dtd(data: bytes, what: str) -> None:
 class _Reader:
     """One map: the checks before pytmx, then the objects."""
 
-    def __init__(self, path: Path, root: Path) -> None:
-        self.path = path
-        self.root = root
+    def __init__(self, source: PackSource, rel: str) -> None:
+        self.source = source  # every file is read through it, checked by name first
+        self.rel = rel  # the map's name in the pack, like "kitchen.tmx"
+        self.dir = posixpath.dirname(rel)  # what the map's references are relative to
+        self.path = source.path_of(rel)  # names the map (for a zip, not a file on disk)
         self.fatal: list[MapIssue] = []  # pytmx (or the window) would fail on these
         self.issues: list[MapIssue] = []  # reported, but the map can still be read
-        self._templates: dict[Path, ET.Element | None] = {}
+        self._templates: dict[str, ET.Element | None] = {}
         self._no_ids = False
+        self._bytes = b""  # the map file, parsed again for pytmx
+        self._read = 0  # bytes read for this map: the map, its tilesets and templates
+        self._images: set[str] = set()  # images whose header was checked
+        self._cells = 0  # tiles in the tile layers so far
+        self.width = self.height = 0
+        # what pytmx is given instead of an element: external tilesets inlined, tile data
+        # unpacked (by id of the element in the precheck's tree)
+        self._subs: dict[int, ET.Element] = {}
 
     # -- files a map refers to -----------------------------------------------------------------
-    def _ref(self, base: Path, src: str, what: str, where: str, fatal: bool) -> Path | None:
-        """Check a file the map refers to: inside the pack and present."""
+    def _ref(self, base: str, src: str, what: str, where: str, fatal: bool) -> str | None:
+        """Check a file the map refers to, by its name only: inside the pack, no link, present.
+        Returns its name in the pack; nothing is opened."""
         out = self.fatal if fatal else self.issues
-        ref = base / src
-        if Path(src).is_absolute() or not _inside(self.root, ref):
-            out.append(MapIssue(f'the {what} "{src}" lies outside the pack folder',
-                                "copy it into the pack folder and choose it again in Tiled",
-                                where))
-            return None
-        if not ref.is_file():
+        try:
+            rel = join(base, src)
+            self.source.check(rel)
+        except Missing:
             out.append(MapIssue(f'the {what} "{src}" does not exist',
                                 "fix the path in Tiled (or restore the file)", where))
             return None
-        return ref
+        except SourceError as exc:
+            out.append(MapIssue(f'the {what} "{src}" {exc.reason}', exc.fix, where))
+            return None
+        return rel
 
-    def _read_ref(self, ref: Path, what: str, where: str) -> ET.Element | None:
+    def _read_ref(self, ref: str, what: str, where: str) -> ET.Element | None:
         try:
-            if ref.stat().st_size > MAX_REF_BYTES:
-                raise MapError(f"{what} is larger than {MAX_REF_BYTES // 1024 // 1024} MB")
-            data = ref.read_bytes()
+            data = self.source.read_bytes(ref, MAX_REF_BYTES)
+            self._count(len(data))
             _refuse_dtd(data, what)
             if data.lstrip().startswith((b"{", b"[")):
                 raise MapError(f"{what} is a JSON file",
@@ -195,13 +239,25 @@ class _Reader:
             return _parse_xml(data, what)
         except MapError as exc:
             self.fatal.extend(MapIssue(i.message, i.fix, where) for i in exc.issues)
-        except OSError as exc:
-            self.fatal.append(MapIssue(f"{what} can't be read ({exc.strerror})", "", where))
+        except TooLarge:
+            self.fatal.append(MapIssue(f"{what} is larger than "
+                                       f"{MAX_REF_BYTES // 1024 // 1024} MB",
+                                       "make it smaller", where))
+        except SourceError as exc:
+            self.fatal.append(MapIssue(f"{what} {exc.reason}", exc.fix, where))
         return None
+
+    def _count(self, n: int) -> None:
+        self._read += n
+        if self._read > MAX_READ_BYTES:
+            raise MapError(f"the map, its tilesets and templates add up to more than "
+                           f"{MAX_READ_BYTES // 1024 // 1024} MB",
+                           "use fewer or smaller tilesets and templates")
 
     def _tileset(self, ts: ET.Element) -> None:
         src = ts.get("source")
-        base = self.path.parent
+        base = self.dir
+        in_map = ts
         if src is not None:
             where = f'tileset "{src}"'
             if Path(src).suffix.lower() not in (".tsx", ".xml"):
@@ -221,7 +277,7 @@ class _Reader:
                 self.fatal.append(MapIssue(f'"{src}" is not a Tiled tileset', RESAVE_FIX,
                                            where))
                 return
-            ts, base = el, ref.parent
+            ts, base = el, posixpath.dirname(ref)
         else:
             where = f'tileset "{ts.get("name", "")}"'
         image = ts.find("image")
@@ -238,11 +294,67 @@ class _Reader:
         if src is not None:  # an embedded tileset is checked with the rest of the map
             for prop in ts.iter("property"):
                 self._property_supported(prop, where)
+            self._inline(in_map, ts, base)
 
-    def _image(self, base: Path, image: ET.Element, where: str) -> None:
+    def _inline(self, in_map: ET.Element, tsx: ET.Element, base: str) -> None:
+        """pytmx gets the tileset's own element instead of the reference, so that it opens no
+        file; its images are named relative to the map, as pytmx would have named them."""
+        tsx.set("firstgid", in_map.get("firstgid", "1"))
+        for image in tsx.iter("image"):
+            src = image.get("source")
+            if src:
+                with contextlib.suppress(SourceError):  # reported by _image
+                    image.set("source", relative_to(join(base, src), self.dir))
+        self._subs[id(in_map)] = tsx
+
+    def _image(self, base: str, image: ET.Element, where: str) -> None:
         src = image.get("source")
         if src:
-            self._ref(base, src, "image", where, fatal=False)
+            rel = self._ref(base, src, "image", where, fatal=False)
+            if rel is not None and rel not in self._images:
+                self._images.add(rel)
+                self._image_header(rel, src, where)
+
+    def _image_header(self, rel: str, src: str, where: str) -> None:
+        """The image's format and size, from its first bytes: no pixel is decoded."""
+        what = f'the image "{src}"'
+        try:
+            size = self.source.size(rel)
+            if size > MAX_IMAGE_BYTES:
+                self.issues.append(MapIssue(f"{what} is {size_text(size)}; images may be at "
+                                            f"most {size_text(MAX_IMAGE_BYTES)}",
+                                            "make the image smaller", where))
+                return
+            head = self.source.read_head(rel, IMAGE_HEAD)
+        except SourceError as exc:
+            self.issues.append(MapIssue(f"{what} {exc.reason}", exc.fix, where))
+            return
+        kind, dims = image_size(head)
+        suffix = posixpath.splitext(rel)[1].lower()
+        named = _IMAGE_SUFFIXES.get(suffix)
+        if kind is None:
+            begins = "is empty" if not head else "is not an image the game can read"
+            self.issues.append(MapIssue(
+                f"{what} {begins}" + (f" (its name ends in {suffix}, but it is not a "
+                                      f"{named} file)" if named and head else ""),
+                "export it from your paint program as PNG", where))
+        elif named is not None and named != kind:
+            self.issues.append(MapIssue(f"{what} is named {suffix} but is a {kind} image",
+                                        f"rename it to end in {_SUFFIX_OF[kind]}, or export "
+                                        "it as PNG", where))
+        elif dims is None:
+            self.issues.append(MapIssue(f"{what} is damaged: its size can't be read from its "
+                                        "header", "export it again as PNG", where))
+        else:
+            w, h = dims
+            if w <= 0 or h <= 0:
+                self.issues.append(MapIssue(f"{what} has no pixels ({w}x{h})",
+                                            "export it again as PNG", where))
+            elif max(w, h) > MAX_IMAGE_SIDE or w * h > MAX_IMAGE_PIXELS:
+                self.issues.append(MapIssue(
+                    f"{what} is {w}x{h} pixels; images may be at most {MAX_IMAGE_SIDE} pixels "
+                    f"wide or high and {MAX_IMAGE_PIXELS // 1024 // 1024} Mpx in all",
+                    "split it into smaller images", where))
 
     def _property_supported(self, prop: ET.Element, where: str) -> None:
         kind = prop.get("type", "string")
@@ -317,6 +429,8 @@ class _Reader:
                     self.fatal.append(MapIssue(
                         f'the tile layer is compressed with "{compression}", which can\'t '
                         "be read", TILE_FORMAT_FIX, where))
+                else:
+                    self._tile_data(el, data, where)
             elif el.tag == "imagelayer":
                 where = f'layer "{name}"'
                 image = el.find("image")
@@ -325,32 +439,98 @@ class _Reader:
                                                "choose an image for it in Tiled, or delete "
                                                "the layer", where))
                 else:
-                    self._image(self.path.parent, image, where)
+                    self._image(self.dir, image, where)
+
+    def _tile_data(self, layer: ET.Element, data: ET.Element, where: str) -> None:
+        """Check a tile layer's data with bounds: at most width x height tiles, unpacked with a
+        cap (a 20 KB map must not become 300 MB); pytmx is then given the unpacked tiles."""
+        try:
+            w = int(layer.get("width") or self.width)
+            h = int(layer.get("height") or self.height)
+        except ValueError:
+            self.fatal.append(MapIssue("the layer's width or height is not a whole number",
+                                       RESAVE_FIX, where))
+            return
+        if w <= 0 or h <= 0 or w * h > MAX_TILES:
+            self.fatal.append(MapIssue(f"the layer is {w}x{h} tiles; at most {MAX_TILES} tiles",
+                                       "make the map smaller", where))
+            return
+        before = self._cells
+        self._cells += w * h
+        if self._cells > MAX_TILE_CELLS:
+            if before <= MAX_TILE_CELLS:
+                self.fatal.append(MapIssue(f"the tile layers have more than {MAX_TILE_CELLS} "
+                                           "tiles in all", "use fewer tile layers", where))
+            return
+        if data.find("chunk") is not None:
+            return  # an infinite map: refused for that
+        text = data.text or ""
+        limit = w * h
+        if data.get("encoding") == "csv":
+            count = text.count(",") + 1 if text.strip() else 0
+            if count > limit:
+                self.fatal.append(MapIssue(f"the layer's data holds {count} tiles, more than "
+                                           f"its {w}x{h}", RESAVE_FIX, where))
+            return
+        if data.get("encoding") != "base64":
+            return
+        try:
+            raw = base64.b64decode("".join(text.split()), validate=True)
+        except (binascii.Error, ValueError):
+            self.fatal.append(MapIssue("the layer's tile data is not valid base64", RESAVE_FIX,
+                                       where))
+            return
+        compression = data.get("compression") or ""
+        if compression:
+            unpack = zlib.decompressobj(zlib.MAX_WBITS | (16 if compression == "gzip" else 0))
+            try:
+                tiles = unpack.decompress(raw, limit * 4 + 1)  # never more than the layer
+            except zlib.error as exc:
+                self.fatal.append(MapIssue(f"the layer's tile data is damaged ({exc})",
+                                           RESAVE_FIX, where))
+                return
+            if unpack.unconsumed_tail and len(tiles) <= limit * 4:
+                tiles += b"?"  # more to come: too much
+        else:
+            tiles = raw
+        if len(tiles) > limit * 4:
+            self.fatal.append(MapIssue(f"the layer's tile data unpacks to more than its {w}x{h} "
+                                       "tiles", RESAVE_FIX, where))
+            return
+        if len(tiles) % 4:
+            self.fatal.append(MapIssue("the layer's tile data is cut short", RESAVE_FIX,
+                                       where))
+            return
+        plain = ET.Element("data", encoding="base64")
+        plain.text = base64.b64encode(tiles).decode("ascii")
+        self._subs[id(data)] = plain
 
     # -- the map -------------------------------------------------------------------------------
     def precheck(self) -> ET.Element:
-        path = self.path
+        name = posixpath.basename(self.rel)
         try:
-            size = path.stat().st_size
-        except OSError as exc:
-            siblings = [path.with_suffix(s) for s in (".tmj", ".json")]
-            json_map = next((p for p in siblings if p.is_file()), None)
+            data = self.source.read_bytes(self.rel, MAX_MAP_BYTES)
+        except Missing as exc:
+            stem = posixpath.splitext(self.rel)[0]
+            json_map = next((posixpath.basename(stem + s) for s in (".tmj", ".json")
+                             if self.source.is_file(stem + s)), None)
             if json_map is not None:
-                raise MapError(f"the map file is missing, but there is {json_map.name}, a "
-                               "JSON map", f"open {json_map.name} in Tiled and save it as "
-                               f"{path.name} (File > Save As, format 'Tiled map files "
+                raise MapError(f"the map file is missing, but there is {json_map}, a "
+                               "JSON map", f"open {json_map} in Tiled and save it as "
+                               f"{name} (File > Save As, format 'Tiled map files "
                                "(*.tmx)')") from exc
-            raise MapError(f"the map file is missing ({exc.strerror})",
-                           f"draw the level in Tiled and save it as {path.name} next to "
+            raise MapError("the map file is missing",
+                           f"draw the level in Tiled and save it as {name} next to "
                            "pack.toml") from exc
-        if size > MAX_MAP_BYTES:
-            raise MapError(f"the map is {size // 1024} KB; maps may be at most "
-                           f"{MAX_MAP_BYTES // 1024 // 1024} MB", "make the map smaller")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise MapError(f"the map can't be read ({exc.strerror})",
-                           f"save the map as the file {path.name}") from exc
+        except TooLarge as exc:
+            raise MapError(f"the map is {size_text(self.source.size(self.rel))}; maps may be "
+                           f"at most {MAX_MAP_BYTES // 1024 // 1024} MB",
+                           "make the map smaller") from exc
+        except SourceError as exc:
+            raise MapError(f"the map can't be read: it {exc.reason}",
+                           exc.fix or f"save the map as the file {name}") from exc
+        self._bytes = data
+        self._read = len(data)
         if data.lstrip().startswith((b"{", b"[")):
             raise MapError("this is a JSON map, and only TMX (XML) maps can be read",
                            "in Tiled use File > Save As and choose the format 'Tiled map "
@@ -386,21 +566,51 @@ class _Reader:
         if min(width, height, tile_width, tile_height) <= 0 and not problems:
             problems.append(MapIssue("the map has no size (width, height and tile size must "
                                      "be above 0)", RESAVE_FIX))
+        problems += _counts(root_el)
         if problems:
             raise MapError(issues=problems)
-        for ts in root_el.findall("tileset"):
-            self._tileset(ts)
+        self.width, self.height = width, height
+        try:
+            for ts in root_el.findall("tileset"):
+                self._tileset(ts)
+        except MapError as exc:  # the tilesets are too much to read
+            self.fatal.extend(exc.issues)
         self._layers(root_el)
         self._map_properties_supported(root_el)
         return root_el
+
+    def _for_pytmx(self, xml: ET.Element) -> ET.Element:
+        """The map as pytmx is given it: parsed again from memory, external tilesets inlined
+        and tile data unpacked by the guards, so that pytmx opens no file and decompresses
+        nothing."""
+        fed = ET.fromstring(self._bytes)  # the same bytes: the same elements in the same order
+        swaps = [(mine, self._subs[id(orig)]) for orig, mine in zip(xml.iter(), fed.iter(),
+                                                                     strict=True)
+                 if id(orig) in self._subs]
+        for el, new in swaps:
+            el.attrib.clear()
+            el.attrib.update(new.attrib)
+            el.text = new.text
+            el[:] = list(new)
+        for el in fed.iter():
+            if (el.tag == "tileset" and el.get("source")) or (
+                    el.tag == "data" and el.get("compression")):
+                raise MapError("the map refers to a file or holds packed data in a place the "
+                               "game doesn't check", RESAVE_FIX)
+        return fed
 
     def read(self) -> MapData:
         xml = self.precheck()
         if self.fatal:
             raise MapError(issues=self.fatal + self.issues)
+        from game.packs.tiles import build_tilemap  # it imports this module
+
+        tiles = build_tilemap(xml, self)  # raises MapError if the tiles can't be read
         pytmx = _pytmx()
         try:
-            pytmx.TiledMap(str(self.path), allow_duplicate_names=True, load_all=False)
+            tiled = pytmx.TiledMap(None, allow_duplicate_names=True, load_all=False)
+            tiled.filename = str(self.path)  # pytmx names images after it; it opens nothing
+            tiled.parse_xml(self._for_pytmx(xml))
         except Exception as exc:  # pytmx raises bare Exceptions and assorted errors
             detail = str(exc).strip() or type(exc).__name__
             raise MapError(f"the map could not be read ({type(exc).__name__}: {detail})",
@@ -411,7 +621,8 @@ class _Reader:
         objects = self._resolve_refs(objects)
         return MapData(self.path, int(xml.get("width", "0")), int(xml.get("height", "0")),
                        int(xml.get("tilewidth", "0")), int(xml.get("tileheight", "0")),
-                       tuple(layers), tuple(objects), tuple(self.issues + self.fatal))
+                       tuple(layers), tuple(objects),
+                       tuple(dict.fromkeys(self.issues + self.fatal)), tiles)
 
     def _walk(self, parent: ET.Element, offset: tuple[float, float],
               layers: list[tuple[str, str]], objects: list[MapObject]) -> None:
@@ -441,13 +652,24 @@ class _Reader:
 
     # -- objects -------------------------------------------------------------------------------
     def _template(self, src: str, where: str) -> ET.Element | None:
-        ref = self._ref(self.path.parent, src, "template", where, fatal=False)
+        ref = self._ref(self.dir, src, "template", where, fatal=False)
         if ref is None:
             return None
-        key = ref.resolve()
+        key = ref
         if key not in self._templates:
+            if len(self._templates) >= MAX_TEMPLATES:
+                if len(self._templates) == MAX_TEMPLATES:
+                    self._templates[""] = None
+                    self.issues.append(MapIssue(f"the map uses more than {MAX_TEMPLATES} "
+                                                "template files", "use fewer templates",
+                                                where))
+                return None
             before = len(self.fatal)
-            el = self._read_ref(ref, f'the template "{src}"', where)
+            try:
+                el = self._read_ref(ref, f'the template "{src}"', where)
+            except MapError as exc:  # the map's files are too much to read
+                self.fatal.extend(exc.issues)
+                el = None
             # a broken template spoils only the objects made from it
             self.issues.extend(self.fatal[before:])
             del self.fatal[before:]
@@ -590,14 +812,105 @@ def _convert(kind: str, raw: str) -> Any:
     return raw  # string, file, color, enum
 
 
-def precheck(path: Path, root: Path) -> ET.Element:
+def _counts(root_el: ET.Element) -> list[MapIssue]:
+    """Caps on what a map holds, counted in the XML before anything is decoded; and no layer or
+    tileset where pytmx would find it but the checks don't look."""
+    layers = objects = properties = tilesets = 0
+    misplaced: set[str] = set()
+    for parent in root_el.iter():
+        for el in parent:
+            tag = el.tag
+            if tag in ("layer", "objectgroup", "imagelayer", "group"):
+                layers += 1
+                if parent.tag not in ("map", "group") and not (
+                        tag == "objectgroup" and parent.tag == "tile"):
+                    misplaced.add(f"<{tag}> inside <{parent.tag}>")
+            elif tag == "object":
+                objects += 1
+            elif tag == "property":
+                properties += 1
+            elif tag == "tileset":
+                tilesets += 1
+                if parent.tag not in ("map", "template"):
+                    misplaced.add(f"<{tag}> inside <{parent.tag}>")
+    out = []
+    for count, cap, what in ((layers, MAX_LAYERS, "layers"), (objects, MAX_OBJECTS, "objects"),
+                             (properties, MAX_PROPERTIES, "properties"),
+                             (tilesets, MAX_TILESETS, "tilesets")):
+        if count > cap:
+            out.append(MapIssue(f"the map has {count} {what}; at most {cap}",
+                                f"use fewer {what}"))
+    for where in sorted(misplaced)[:5]:
+        out.append(MapIssue(f"the map has a {where}, which Tiled never writes", RESAVE_FIX))
+    return out
+
+
+_IMAGE_SUFFIXES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF",
+                   ".bmp": "BMP"}
+_SUFFIX_OF = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "BMP": ".bmp"}
+_JPEG_SIZES = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+
+
+def image_size(head: bytes) -> tuple[str | None, tuple[int, int] | None]:
+    """(format, (width, height)) of an image from its first bytes, without decoding pixels:
+    PNG from its IHDR chunk, GIF and BMP from their headers, JPEG from its frame header.
+    (None, None) when the bytes are none of these; (format, None) when the size can't be
+    found in them."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        if len(head) >= 24 and head[12:16] == b"IHDR":
+            w, h = struct.unpack(">II", head[16:24])
+            return "PNG", (w, h)
+        return "PNG", None
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "GIF", struct.unpack("<HH", head[6:10]) if len(head) >= 10 else None
+    if head.startswith(b"BM"):
+        if len(head) < 26:
+            return "BMP", None
+        if struct.unpack("<I", head[14:18])[0] == 12:
+            return "BMP", struct.unpack("<HH", head[18:22])
+        w, h = struct.unpack("<ii", head[18:26])
+        return "BMP", (w, abs(h))
+    if head.startswith(b"\xff\xd8\xff"):
+        i = 2
+        while i + 9 <= len(head):
+            if head[i] != 0xFF:
+                return "JPEG", None
+            marker = head[i + 1]
+            if marker == 0xFF:
+                i += 1
+            elif marker in _JPEG_SIZES:
+                h, w = struct.unpack(">HH", head[i + 5:i + 9])
+                return "JPEG", (w, h)
+            elif marker in (0x01, 0xD8) or 0xD0 <= marker <= 0xD7:
+                i += 2
+            else:
+                i += 2 + struct.unpack(">H", head[i + 2:i + 4])[0]
+        return "JPEG", None
+    return None, None
+
+
+def _open(where: PackSource | Path, name: str | Path) -> tuple[PackSource, str]:
+    """(source, the map's name in it); also takes the old form (map path, pack folder)."""
+    if isinstance(where, PackSource):
+        return where, str(name)
+    root = Path(name)
+    try:
+        rel = where.relative_to(root).as_posix()
+    except ValueError:
+        rel = Path(os.path.relpath(where, root)).as_posix()
+    return FolderSource(root), rel
+
+
+def precheck(where: PackSource | Path, name: str | Path) -> ET.Element:
     """Refuse what must never reach pytmx, with an explanation."""
-    reader = _Reader(path, root)
+    reader = _Reader(*_open(where, name))
     xml = reader.precheck()
     if reader.fatal:
         raise MapError(issues=reader.fatal)
     return xml
 
 
-def read_map(path: Path, root: Path) -> MapData:
-    return _Reader(path, root).read()
+def read_map(where: PackSource | Path, name: str | Path) -> MapData:
+    """Read the map ``name`` of a pack (or, in the old form, the map at a path of a pack
+    folder)."""
+    return _Reader(*_open(where, name)).read()
