@@ -104,6 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away (spotless ... | head): stop quietly, and keep Python's own
+        # flush at exit from failing on the closed pipe too
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _load(path: Path):  # type: ignore[no-untyped-def]

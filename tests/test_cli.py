@@ -94,3 +94,17 @@ def test_builtin_campaign_starts() -> None:
     r = spotless("--text", stdin="look\n")
     assert r.returncode == 0, r.stderr
     assert "Spotless Mind" in r.stdout and "Traceback" not in r.stdout + r.stderr
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """spotless ... | head: the reader leaves early; no traceback, no error exit."""
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SPOTLESS_DATA_DIR=str(tmp_path))
+    proc = subprocess.Popen([sys.executable, "-m", "game", "play", str(HOUSE)], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env)
+    assert proc.stdout is not None and proc.stdin is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # like head after its lines
+    _, err = proc.communicate(b"look\n" * 5000, timeout=60)
+    assert proc.returncode == 0
+    assert b"Traceback" not in err and b"BrokenPipe" not in err

@@ -718,6 +718,18 @@ def test_text_of_a_room_under_things(tmp_path: Path) -> None:
         '[rooms."Garden"]')
 
 
+def test_an_old_plain_doctype_is_harmless_and_read(tmp_path: Path) -> None:
+    """Old Tiled wrote a DOCTYPE that only names the DTD; nothing in it can expand."""
+    pack = house(tmp_path)
+    path = pack / "house.tmx"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("<map ", '<!DOCTYPE map SYSTEM '
+                                 '"http://mapeditor.org/dtd/1.0/map.dtd">\n<map ', 1),
+                    encoding="utf-8")
+    world, _ = load_pack(pack)
+    assert "house/Hall" in world.rooms
+
+
 # -- maps the game refuses -----------------------------------------------------------------------
 @pytest.mark.parametrize(("change", "message", "fix"), [
     (lambda t: '{"type": "map", "orientation": "orthogonal"}', "this is a JSON map",
@@ -726,7 +738,7 @@ def test_text_of_a_room_under_things(tmp_path: Path) -> None:
      "untick Infinite"),
     (lambda t: t.replace('orientation="orthogonal"', 'orientation="isometric"'),
      "isometric maps are not supported", "Orientation to Orthogonal"),
-    (lambda t: t.replace("<map ", '<!DOCTYPE map SYSTEM "http://mapeditor.org/dtd/1.0/map.dtd">'
+    (lambda t: t.replace("<map ", '<!DOCTYPE map SYSTEM "map.dtd" [<!ELEMENT map ANY>]>'
                          "\n<map ", 1), "DOCTYPE or ENTITY declaration", "save it again"),
     (lambda t: t.replace("<map ", '<!DOCTYPE map [<!ENTITY lol "lol">]>\n<map ', 1),
      "DOCTYPE or ENTITY declaration", "save it again"),
