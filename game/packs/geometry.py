@@ -14,9 +14,20 @@ _COMPASS = ("east", "southeast", "south", "southwest", "west", "northwest", "nor
 
 
 def contains(poly: Polygon, p: Point) -> bool:
-    """Even-odd rule; points on the boundary count as inside."""
-    if on_boundary(poly, p):
-        return True
+    """Even-odd rule; points on the boundary count as inside.
+
+    The bounding box and the ray test come first: most points are far from most rooms, and
+    measuring the distance to every edge is what made loading big packs slow.
+    """
+    x, y = p
+    eps = 1e-6
+    if (x < min(q[0] for q in poly) - eps or x > max(q[0] for q in poly) + eps
+            or y < min(q[1] for q in poly) - eps or y > max(q[1] for q in poly) + eps):
+        return False
+    return _ray_inside(poly, p) or on_boundary(poly, p)
+
+
+def _ray_inside(poly: Polygon, p: Point) -> bool:
     x, y = p
     inside = False
     n = len(poly)
