@@ -31,7 +31,6 @@ import math
 import posixpath
 import struct
 import xml.etree.ElementTree as ET
-import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -48,6 +47,8 @@ from game.packs.tmx import (
     MapError,
     MapIssue,
     ObjectRef,
+    image_size,
+    inflate,
     object_label,
 )
 
@@ -473,34 +474,6 @@ def _scalar(kind: str, raw: str) -> Any:
     return raw  # string, file (never opened), enum stored as a string, anything newer
 
 
-def image_dims(head: bytes) -> tuple[int, int] | None:
-    """Width and height from the first bytes of a PNG, GIF or BMP file."""
-    if head[:8] == b"\x89PNG\r\n\x1a\n" and head[12:16] == b"IHDR" and len(head) >= 24:
-        w, h = struct.unpack(">II", head[16:24])
-        return w, h
-    if head[:6] in (b"GIF87a", b"GIF89a") and len(head) >= 10:
-        w, h = struct.unpack("<HH", head[6:10])
-        return w, h
-    if head[:2] == b"BM" and len(head) >= 26:
-        w, h = struct.unpack("<ii", head[18:26])
-        return w, abs(h)
-    return None
-
-
-def _inflate(data: bytes, limit: int) -> bytes:
-    """Decompress zlib or gzip data to at most ``limit`` bytes; ValueError beyond that."""
-    d = zlib.decompressobj(wbits=47)  # 32 + 15: a zlib or a gzip header
-    try:
-        out = d.decompress(data, limit + 1)
-    except zlib.error as exc:
-        raise ValueError(f"damaged ({exc})") from None
-    if len(out) > limit:
-        raise OverflowError(limit)
-    if not d.eof:
-        raise ValueError("damaged (the compressed data ends too soon)")
-    return out
-
-
 class _Builder:
     def __init__(self, xml: ET.Element, reader: _Reader) -> None:
         self.xml = xml
@@ -538,7 +511,7 @@ class _Builder:
         from_file = False
         if ref is not None and (width <= 0 or height <= 0):
             try:
-                size = image_dims(self.r.source.read_head(ref, 32))
+                size = image_size(self.r.source.read_head(ref, 64))[1]
             except SourceError:
                 size = None  # the reader has said why
             if size is None:
@@ -795,7 +768,7 @@ class _Builder:
                     raise ValueError("the base64 text is damaged") from None
                 if compression is not None:
                     try:
-                        raw = _inflate(raw, 4 * n)
+                        raw = inflate(raw, 4 * n)
                     except OverflowError:
                         self.fatal(f"the tile data unpacks to more than the {4 * n} bytes a "
                                    f"layer of {n} tiles needs (the file is damaged, or made "

@@ -488,17 +488,15 @@ class _Reader:
             self.fatal.append(MapIssue("the layer's tile data is not valid base64", RESAVE_FIX,
                                        where))
             return
-        compression = data.get("compression") or ""
-        if compression:
-            unpack = zlib.decompressobj(zlib.MAX_WBITS | (16 if compression == "gzip" else 0))
+        if data.get("compression"):
             try:
-                tiles = unpack.decompress(raw, limit * 4 + 1)  # never more than the layer
-            except zlib.error as exc:
-                self.fatal.append(MapIssue(f"the layer's tile data is damaged ({exc})",
-                                           RESAVE_FIX, where))
+                tiles = inflate(raw, limit * 4)  # never more than the layer needs
+            except OverflowError:
+                tiles = b"?" * (limit * 4 + 1)  # too much: said below
+            except ValueError as exc:
+                self.fatal.append(MapIssue(f"the layer's tile data is {exc}", RESAVE_FIX,
+                                           where))
                 return
-            if unpack.unconsumed_tail and len(tiles) <= limit * 4:
-                tiles += b"?"  # more to come: too much
         else:
             tiles = raw
         if len(tiles) > limit * 4:
@@ -857,6 +855,20 @@ _IMAGE_SUFFIXES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF"
                    ".bmp": "BMP"}
 _SUFFIX_OF = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "BMP": ".bmp"}
 _JPEG_SIZES = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+
+
+def inflate(data: bytes, limit: int) -> bytes:
+    """Decompress zlib or gzip data to at most ``limit`` bytes; ValueError beyond that."""
+    d = zlib.decompressobj(wbits=47)  # 32 + 15: a zlib or a gzip header
+    try:
+        out = d.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise ValueError(f"damaged ({exc})") from None
+    if len(out) > limit:
+        raise OverflowError(limit)
+    if not d.eof:
+        raise ValueError("damaged (the compressed data ends too soon)")
+    return out
 
 
 def image_size(head: bytes) -> tuple[str | None, tuple[int, int] | None]:
