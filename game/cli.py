@@ -112,11 +112,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _load(path: Path):  # type: ignore[no-untyped-def]
-    from game.packs.loader import load_pack
+    from game.packs.loader import open_pack
     from game.packs.problems import PackError
 
     try:
-        world, _warnings = load_pack(path)
+        world, _warnings = open_pack(path)
     except PackError as exc:
         errors = exc.errors
         print(f"The pack {path} can't be played: {len(errors)} problem(s).", file=sys.stderr)

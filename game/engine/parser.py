@@ -133,8 +133,13 @@ class Parser:
     def __init__(self, model: Model, msg: Catalogue) -> None:
         self.model = model
         self.msg = msg
-        self.vocabulary = model.world.vocabulary | GRAMMAR_WORDS | SELF_WORDS
-        self._suggest_pool = sorted(model.world.vocabulary | VERBS)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Take in the words of levels loaded since (the world grows as levels are entered)."""
+        world = self.model.world
+        self.vocabulary = world.vocabulary | GRAMMAR_WORDS | SELF_WORDS
+        self._suggest_pool = sorted(world.vocabulary | VERBS)
         self._suggestions: dict[str, str | None] = {}
 
     # -- public --------------------------------------------------------------------------------

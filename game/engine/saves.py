@@ -15,8 +15,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from game.engine.messages import Catalogue
-from game.engine.state import GameState
-from game.engine.world import PLAYER, World
+from game.engine.state import GameState, add_new_things
+from game.engine.world import PLAYER, LevelUnavailable, World
 
 SAVE_FORMAT = 1
 _NAME = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
@@ -96,10 +96,25 @@ def decode(raw: str, world: World, where: str) -> GameState:
         first = exc.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
         raise SaveError("save.damaged", where=where, detail=f"{loc}: {first['msg']}") from exc
+    _load_levels_of(state, world, where)
     problems = _cross_check(state, world)
     if problems:
         raise SaveError("save.does_not_fit", where=where, detail=problems[0])
     return state
+
+
+def _load_levels_of(state: GameState, world: World, where: str) -> None:
+    """A save may stand in levels this session has not loaded yet: load them first; things of
+    levels loaded here but never entered in that game start as the pack placed them."""
+    known = {info.id for info in world.manifest} | set(world.levels)
+    wanted = {state.level} | {tid.split("/", 1)[0] for tid in state.things}
+    for level_id in sorted(wanted & known):
+        try:
+            world.ensure_level(level_id)
+        except LevelUnavailable as exc:
+            raise SaveError("save.level_broken", where=where, level=level_id,
+                            detail=str(exc)) from exc
+    add_new_things(state, world)
 
 
 def _cross_check(state: GameState, world: World) -> list[str]:
@@ -108,7 +123,7 @@ def _cross_check(state: GameState, world: World) -> list[str]:
         problems.append(f"unknown room {state.room!r}")
     if state.level not in world.levels:
         problems.append(f"unknown level {state.level!r}")
-    if set(state.things) != set(world.things):
+    if set(state.things) - set(world.things):
         problems.append("the things differ")
     for tid, ts in state.things.items():
         loc = ts.location

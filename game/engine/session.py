@@ -22,7 +22,14 @@ from game.engine.output import Line, Style
 from game.engine.parser import Failure, Forced, Parsed, Parser, Pronouns, Question
 from game.engine.rules import apply_effects, run
 from game.engine.saves import SaveError, SaveStore
-from game.engine.state import GameState, Snapshot, initial_state, restore, snapshot
+from game.engine.state import (
+    GameState,
+    Snapshot,
+    add_new_things,
+    initial_state,
+    restore,
+    snapshot,
+)
 from game.engine.words import sentences, split_commas, tokens
 from game.engine.world import World
 
@@ -343,7 +350,15 @@ class Game:
         self.history.append(snap)
         self._pushes += 1
 
+    def ensure_level(self, level_id: str) -> None:
+        """Load a level the first time the story needs it (entering it, restoring a game that
+        was in it); raises LevelUnavailable, with the pack's reasons, if it is broken."""
+        if self.world.ensure_level(level_id):
+            add_new_things(self.state, self.world)
+            self.parser.refresh()
+
     def _replace_state(self, state: GameState, keep_pronouns: bool = False) -> None:
+        add_new_things(state, self.world)  # levels loaded after the state was taken
         self.state = state
         self.model.state = state
         if not keep_pronouns:
@@ -392,6 +407,7 @@ class Game:
             return
         self._push(snapshot(self.state))
         self._replace_state(state)
+        self.parser.refresh()  # the save may have needed levels not loaded before
         out.append(Line(self.msg("restore.done"), Style.META))
         out.extend(self._look())
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-from game.engine.world import World
+from game.engine.world import Thing, World
 
 _MASK = (1 << 64) - 1
 
@@ -102,16 +102,21 @@ def restore(snap: Snapshot) -> GameState:
     )
 
 
+def fresh_thing(t: Thing) -> ThingState:
+    """A thing as the pack placed it, before anyone touched it."""
+    return ThingState(location=None if t.hidden else t.location, open=t.open, locked=t.locked,
+                      worn=t.worn)
+
+
+def add_new_things(state: GameState, world: World) -> None:
+    """Give the things of levels loaded since the state began their starting state."""
+    for tid, t in world.things.items():
+        if tid not in state.things:
+            state.things[tid] = fresh_thing(t)
+
+
 def initial_state(world: World, seed: int) -> GameState:
-    things = {
-        tid: ThingState(
-            location=None if t.hidden else t.location,
-            open=t.open,
-            locked=t.locked,
-            worn=t.worn,
-        )
-        for tid, t in world.things.items()
-    }
+    things = {tid: fresh_thing(t) for tid, t in world.things.items()}
     return GameState(
         pack_id=world.pack_id,
         seed=seed,

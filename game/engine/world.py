@@ -6,13 +6,16 @@ flags, inventory and conditions can span levels.  ``PLAYER`` is the location of 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol
 
 from game.engine.logic import Condition, Effect
 
 PLAYER = "player"
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 class Kind(StrEnum):
@@ -161,9 +164,43 @@ class Level:
     map_file: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class LevelInfo:
+    """What pack.toml says of a level: known for every level before any is loaded."""
+
+    id: str
+    title: str
+    erasure: int | None = None
+    hidden: bool = False
+
+
 @dataclass(frozen=True)
+class LoadedLevel:
+    """One level's definitions, as the pack loader hands them over."""
+
+    level: Level
+    rooms: Mapping[str, Room]
+    things: Mapping[str, Thing]
+    points: int = 0
+
+
+class LevelUnavailable(Exception):
+    """A level could not be loaded (its files are broken); ``str()`` says why."""
+
+
+class LevelLoader(Protocol):
+    def __call__(self, level_id: str) -> LoadedLevel: ...
+
+
+@dataclass
 class World:
-    """Everything a pack declares, resolved and checked by the loader."""
+    """Everything a pack declares, resolved and checked by the loader.
+
+    The definitions never change; the world only grows.  A big pack is opened with its start
+    level alone and the others load when first entered (``ensure_level``), so play starts
+    fast however many levels there are.  ``rooms``, ``things`` and ``vocabulary`` cover the
+    loaded levels; ``manifest`` knows every level.
+    """
 
     pack_id: str
     title: str
@@ -172,9 +209,9 @@ class World:
     languages: tuple[str, ...]
     start_level: str
     start_room: str
-    levels: Mapping[str, Level]
-    rooms: Mapping[str, Room]
-    things: Mapping[str, Thing]
+    levels: dict[str, Level]
+    rooms: dict[str, Room]
+    things: dict[str, Thing]
     endings: Mapping[str, Ending]
     description: str = ""
     credits: str = ""
@@ -182,3 +219,32 @@ class World:
     player_description: Text = ()
     max_score: int = 0
     vocabulary: frozenset[str] = field(default_factory=frozenset)
+    manifest: tuple[LevelInfo, ...] = ()
+    loader: LevelLoader | None = field(default=None, repr=False, compare=False)
+
+    def ensure_level(self, level_id: str) -> bool:
+        """Load a level if it isn't yet; True when it was loaded now.  The pack loader's
+        errors (a broken level) propagate to the caller."""
+        if level_id in self.levels:
+            return False
+        if self.loader is None:
+            raise KeyError(level_id)
+        loaded = self.loader(level_id)
+        self.rooms.update(loaded.rooms)
+        self.things.update(loaded.things)
+        self.levels[level_id] = loaded.level
+        self.max_score += loaded.points
+        self.vocabulary = self.vocabulary | vocabulary_of(loaded.rooms, loaded.things)
+        return True
+
+
+def vocabulary_of(rooms: Mapping[str, Room], things: Mapping[str, Thing]) -> frozenset[str]:
+    """Every word the player may use for the things and places of these definitions."""
+    words: set[str] = set()
+    for t in things.values():
+        words |= t.words
+        for topic in t.topics:
+            words |= topic.words
+    for r in rooms.values():
+        words |= set(_WORD.findall(r.title.lower())) - {"the", "a", "an", "some"}
+    return frozenset(words)

@@ -13,11 +13,15 @@ from pathlib import Path
 from game.engine.world import (
     Ending,
     Level,
+    LevelInfo,
+    LoadedLevel,
     Room,
     Thing,
     World,
+    vocabulary_of,
 )
-from game.packs.level import LevelBuilder, words_of
+from game.packs.level import LevelBuilder
+from game.packs.models import LevelEntry
 from game.packs.problems import PackError, Problem, Severity
 from game.packs.report import Collector, closest_name, display_path, read_toml
 from game.packs.source import (
@@ -28,17 +32,48 @@ from game.packs.source import (
     SourceFile,
     open_source,
 )
-from game.packs.texts import read_manifest
+from game.packs.texts import Manifest, read_manifest
 
 
 # -- the pack --------------------------------------------------------------------------------
 def load_pack(root: Path | PackSource) -> tuple[World, list[Problem]]:
-    """Load and check a pack, a folder or a .zip; raises PackError listing every error
+    """Load and check a whole pack, a folder or a .zip; raises PackError listing every error
     (warnings come back too).  Every file is read through the pack's source."""
     if isinstance(root, PackSource):
-        return _load(root)
+        return _load(root, only_start=False)
+    with _open(root) as source:
+        return _load(source, only_start=False)
+
+
+def open_pack(root: Path) -> tuple[World, list[Problem]]:
+    """Open a pack to play it: pack.toml and the start level are loaded and checked now, the
+    other levels when first entered (``World.ensure_level``), so a pack of hundreds of levels
+    starts as fast as one of a single level.  A level that turns out broken raises PackError
+    then."""
+    with _open(root) as source:
+        world, problems = _load(source, only_start=True)
+
+    def load_level(level_id: str) -> LoadedLevel:
+        with _open(root) as again:
+            c = Collector()
+            manifest = _manifest(again, c)
+            entry = next((lv for lv in manifest.levels if lv.id == level_id), None)
+            if entry is None or manifest.pack is None:
+                raise PackError(c.problems or [Problem(
+                    display_path(root), "", f'there is no level "{level_id}" in pack.toml',
+                    "add it to [[levels]]")])
+            b = _build(again, entry, c, manifest)
+            if any(p.severity is Severity.ERROR for p in c.problems):
+                raise PackError(c.problems)
+            return _loaded(b)
+
+    world.loader = load_level
+    return world, problems
+
+
+def _open(root: Path) -> PackSource:
     try:
-        source = open_source(root)
+        return open_source(root)
     except BadArchive as exc:
         raise PackError([Problem(display_path(root), "", m, f) for m, f in exc.reasons]
                         ) from None
@@ -46,12 +81,10 @@ def load_pack(root: Path | PackSource) -> tuple[World, list[Problem]]:
         message = ("there is no pack folder here" if isinstance(exc, Missing) else
                    f"this {exc.reason}")
         raise PackError([Problem(display_path(root), "", message, exc.fix)]) from None
-    with source:
-        return _load(source)
 
 
-def _load(source: PackSource) -> tuple[World, list[Problem]]:
-    c = Collector()
+def _manifest(source: PackSource, c: Collector) -> Manifest:
+    """pack.toml, with the checks across its levels; PackError if it can't be read at all."""
     manifest_path = source.path_of("pack.toml")
     raw = read_toml(SourceFile(source, "pack.toml"), c, "create pack.toml in the pack folder "
                     "(see levels/README.md)")
@@ -78,20 +111,39 @@ def _load(source: PackSource) -> tuple[World, list[Problem]]:
         c.error(manifest_path, "start", f'the start level "{manifest.start}" is not in '
                 "[[levels]]", (f'did you mean "{guess}"? ' if guess else "")
                 + f"the levels are: {', '.join(ids)}")
+    return manifest
+
+
+def _build(source: PackSource, entry: LevelEntry, c: Collector, manifest: Manifest
+           ) -> LevelBuilder:
+    b = LevelBuilder(source, entry, c, manifest.endings, entry.id == manifest.start)
+    try:
+        b.build()
+    except RecursionError:
+        c.error(b.text_path, "", "conditions are nested too deeply",
+                "nest fewer conditions inside each other")
+    except Exception as exc:  # a bug of the loader: still a problem, not a traceback
+        c.error(b.map_path, "", f"the level could not be checked ({type(exc).__name__}: "
+                f"{exc})", "this is a bug of Spotless Mind; please report it with the pack")
+    return b
+
+
+def _loaded(b: LevelBuilder) -> LoadedLevel:
+    level = Level(b.entry.id, b.entry.title, b.intro, b.entry.erasure, b.entry.hidden,
+                  tuple(b.rules), tuple(b.events), tuple(b.hints), b.map_name)
+    return LoadedLevel(level, {r.id: r for r in b.rooms.values()},
+                       {t.id: t for t in b.things.values()}, b.points)
+
+
+def _load(source: PackSource, only_start: bool) -> tuple[World, list[Problem]]:
+    c = Collector()
+    manifest = _manifest(source, c)
+    ids = [lv.id for lv in manifest.levels]
     builders: list[LevelBuilder] = []
     for i, lv in enumerate(manifest.levels):
-        if ids.index(lv.id) != i:
+        if ids.index(lv.id) != i or (only_start and lv.id != manifest.start):
             continue
-        b = LevelBuilder(source, lv, c, manifest.endings, lv.id == manifest.start)
-        builders.append(b)
-        try:
-            b.build()
-        except RecursionError:
-            c.error(b.text_path, "", "conditions are nested too deeply",
-                    "nest fewer conditions inside each other")
-        except Exception as exc:  # a bug of the loader: still a problem, not a traceback
-            c.error(b.map_path, "", f"the level could not be checked ({type(exc).__name__}: "
-                    f"{exc})", "this is a bug of Spotless Mind; please report it with the pack")
+        builders.append(_build(source, lv, c, manifest))
     errors = [p for p in c.problems if p.severity is Severity.ERROR]
     if errors or manifest.pack is None:
         raise PackError(c.problems)
@@ -100,19 +152,13 @@ def _load(source: PackSource) -> tuple[World, list[Problem]]:
     rooms: dict[str, Room] = {}
     things: dict[str, Thing] = {}
     levels: dict[str, Level] = {}
+    points = 0
     for b in builders:
-        rooms.update({r.id: r for r in b.rooms.values()})
-        things.update({t.id: t for t in b.things.values()})
-        levels[b.entry.id] = Level(b.entry.id, b.entry.title, b.intro, b.entry.erasure,
-                                   b.entry.hidden, tuple(b.rules), tuple(b.events),
-                                   tuple(b.hints), b.map_name)
-    vocabulary: set[str] = set()
-    for t in things.values():
-        vocabulary |= t.words
-        for topic in t.topics:
-            vocabulary |= topic.words
-    for r in rooms.values():
-        vocabulary |= words_of(r.title)
+        loaded = _loaded(b)
+        rooms.update(loaded.rooms)
+        things.update(loaded.things)
+        levels[b.entry.id] = loaded.level
+        points += loaded.points
     assert start.player_room is not None
     world = World(
         pack_id=pack.id, title=pack.title, version=pack.version, authors=tuple(pack.authors),
@@ -120,7 +166,9 @@ def _load(source: PackSource) -> tuple[World, list[Problem]]:
         start_room=start.gid(start.player_room), levels=levels, rooms=rooms, things=things,
         endings={k: Ending(k, e.title, e.text) for k, e in pack.endings.items()},
         description=pack.description, credits=pack.credits,
-        max_score=sum(b.points for b in builders), vocabulary=frozenset(vocabulary),
+        max_score=points, vocabulary=vocabulary_of(rooms, things),
         player_name=start.player_name, player_description=start.player_text,
+        manifest=tuple(LevelInfo(lv.id, lv.title, lv.erasure, lv.hidden)
+                       for lv in manifest.levels),
     )
     return world, c.problems

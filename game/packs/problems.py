@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from game.engine.world import LevelUnavailable
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -28,11 +30,13 @@ class Problem:
         return text
 
 
-class PackError(Exception):
+class PackError(LevelUnavailable):
     """The pack can't be played; ``problems`` lists every reason found."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s)")
+        first = next((str(p) for p in problems if p.severity is Severity.ERROR), "")
+        super().__init__(f"{len(problems)} problem(s)" + (f"; the first: {first}" if first
+                                                           else ""))
         self.problems = problems
 
     @property
