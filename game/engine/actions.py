@@ -11,7 +11,7 @@ from game.engine.messages import join_list
 from game.engine.output import Style
 from game.engine.rules import implicitly, run
 from game.engine.words import tokens
-from game.engine.world import DIRECTIONS, PLAYER, Kind
+from game.engine.world import DIRECTIONS, GONE, PLAYER, Kind
 
 
 class Action:
@@ -48,7 +48,9 @@ def describe_room(c: Ctx, full: bool = True) -> None:
     room = m.room
     c.say(room.title, Style.TITLE)
     if full:
-        c.say(m.text(room.description))
+        c.say(m.room_description(room.id))
+    if 0 < m.stage() < GONE:
+        c.say(c.msg(f"erasure.stage_{m.stage()}"), Style.WARNING)
     and_ = c.msg.word("word.and")
     listed: list[str] = []
     for tid in m.contents(m.state.room):
@@ -121,7 +123,7 @@ class Examine(Action):
             c.say(m.text(m.world.player_description) or c.msg("examine.self"))
             return
         t = m.thing(tid)
-        text = m.text(t.description)
+        text = m.thing_description(tid)
         c.say(text or c.msg("examine.nothing", the=c.the(tid)))
         if t.kind is Kind.CONTAINER:
             if m.can_see_inside(tid):
@@ -216,6 +218,8 @@ class Go(Action):
         ex = m.exit_towards(direction)
         if ex is None and direction == "out" and len(m.exits()) == 1:
             ex = m.exits()[0]
+        if ex is None and m.exit_to_gone(direction) is not None:
+            return c.msg("erasure.gone_exit", direction=direction)
         if ex is None:
             exits = listed_exits(c)
             if not exits:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.engine.messages import Catalogue
 from game.engine.model import Model
-from game.engine.output import Line, Style
+from game.engine.output import Event, Line, Style
 from game.engine.world import Level
 
 
@@ -40,6 +41,9 @@ class Ctx:
     # action variables (Inform's term): what check works out and report needs, e.g. the key
     # an UNLOCK settled on; keyed by action id so nested actions don't clash
     vars: dict[str, str] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    # the session's way into another level (loading it if need be); None in bare contexts
+    enter_level: Callable[[Ctx, str, bool], bool] | None = None
 
     @property
     def level(self) -> Level:

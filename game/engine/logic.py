@@ -61,6 +61,14 @@ class Moved:
 
 
 @dataclass(frozen=True, slots=True)
+class StageAtLeast:
+    """The room has faded at least this far (0 vivid ... 4 gone)."""
+
+    room: str
+    stage: int
+
+
+@dataclass(frozen=True, slots=True)
 class AllOf:
     items: tuple[Condition, ...]
 
@@ -77,7 +85,7 @@ class Not:
 
 Condition = (
     Flag | Has | InRoom | Visited | Where | IsOpen | IsLocked | IsWorn | Present | Moved
-    | AllOf | AnyOf | Not
+    | StageAtLeast | AllOf | AnyOf | Not
 )
 
 
@@ -135,4 +143,14 @@ class End:
     ending: str
 
 
-Effect = Say | SetFlag | Move | Reveal | Remove | SetOpen | SetLocked | Points | GoTo | End
+@dataclass(frozen=True, slots=True)
+class EnterLevel:
+    """Joel goes into another level (a memory), arriving at its entry room."""
+
+    level: str
+
+
+Effect = (
+    Say | SetFlag | Move | Reveal | Remove | SetOpen | SetLocked | Points | GoTo | End
+    | EnterLevel
+)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from game.engine import logic as L
 from game.engine.state import GameState
-from game.engine.world import PLAYER, Exit, Kind, Room, Text, Thing, World
+from game.engine.world import GONE, PLAYER, Exit, Kind, Room, Text, Thing, World
 
 
 class Model:
@@ -115,7 +115,20 @@ class Model:
 
     # -- exits -----------------------------------------------------------------------------------
     def exits(self) -> tuple[Exit, ...]:
-        return tuple(e for e in self.room.exits if e.via is None or self.in_world(e.via))
+        """The ways out that still lead somewhere: not into a room the erasure has taken."""
+        return tuple(e for e in self.room.exits
+                     if (e.via is None or self.in_world(e.via))
+                     and self.state.stages.get(e.to, 0) < GONE)
+
+    def exit_to_gone(self, direction: str) -> Exit | None:
+        """The exit that led this way before the room behind it was erased."""
+        for e in self.room.exits:
+            if e.direction == direction and self.state.stages.get(e.to, 0) >= GONE:
+                return e
+        return None
+
+    def stage(self, room: str | None = None) -> int:
+        return self.state.stages.get(room or self.state.room, 0)
 
     def exit_towards(self, direction: str) -> Exit | None:
         for e in self.exits():
@@ -153,6 +166,35 @@ class Model:
                 return variant.text
         return ""
 
+    def room_description(self, room: str) -> str:
+        """The room's text as the erasure has left it: the author's text for the stage, or the
+        vivid text faded by the game (the same game always fades it the same way)."""
+        r = self.world.rooms[room]
+        stage = self.stage(room)
+        if stage in r.stage_texts:
+            return r.stage_texts[stage]
+        return self._faded(self.text(r.description), room, stage, room)
+
+    def thing_description(self, tid: str) -> str:
+        t = self.world.things[tid]
+        room = self.room_of(tid) or self.state.room
+        stage = 0 if self.carried(tid) else self.stage(room)
+        if stage in t.stage_texts:
+            return t.stage_texts[stage]
+        return self._faded(self.text(t.description), tid, stage, room)
+
+    def _faded(self, text: str, key: str, stage: int, room: str) -> str:
+        if stage == 0 or not text:
+            return text
+        from game.engine.fading import degrade, fade_seed
+
+        keep: set[str] = {e.direction for e in self.world.rooms[room].exits}
+        for tid, ts in self.state.things.items():
+            if ts.location == room:
+                keep |= self.world.things[tid].words
+        return degrade(text, min(stage, GONE - 1), fade_seed(self.state.seed, key, stage),
+                       frozenset(keep))
+
     def holds(self, cond: L.Condition) -> bool:
         st = self.state
         match cond:
@@ -176,6 +218,8 @@ class Model:
                 return self.in_world(thing) and self.visible(thing)
             case L.Moved(thing):
                 return st.things[thing].moved
+            case L.StageAtLeast(room, stage):
+                return st.stages.get(room, 0) >= stage
             case L.AllOf(items):
                 return all(self.holds(c) for c in items)
             case L.AnyOf(items):

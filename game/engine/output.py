@@ -24,3 +24,30 @@ class Style(StrEnum):
 class Line:
     text: str
     style: Style = Style.TEXT
+
+
+# -- events: what happened, for frontends that animate it (the terminal shows only the lines) --
+@dataclass(frozen=True, slots=True)
+class StageChanged:
+    """A room of a memory faded a stage further (0 vivid ... 4 gone)."""
+
+    level: str
+    room: str
+    stage: int
+
+
+@dataclass(frozen=True, slots=True)
+class LevelEntered:
+    """Joel is now in another memory; ``swept`` when the erasure carried him there."""
+
+    level: str
+    room: str
+    swept: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GameEnded:
+    ending: str
+
+
+Event = StageChanged | LevelEntered | GameEnded

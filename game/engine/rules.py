@@ -74,6 +74,9 @@ def apply_effects(c: Ctx, effects: Iterable[L.Effect], source: str) -> None:
                 st.visited.add(room)
             case L.End(ending):
                 st.ended = ending
+            case L.EnterLevel(level):
+                if c.enter_level is not None:
+                    c.enter_level(c, level, False)
 
 
 def run(c: Ctx, cmd: Cmd, silent: bool = False) -> bool:

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import TextIO
 
 from game import __version__
+from game.engine import erasure
 from game.engine.actions import describe_room
 from game.engine.context import AskFor, Cmd, Ctx
 from game.engine.grammar import ALL_WORDS, ARTICLES, VERBS, Pattern
 from game.engine.messages import Catalogue, join_list
 from game.engine.model import Model
-from game.engine.output import Line, Style
+from game.engine.output import Event, GameEnded, LevelEntered, Line, Style
 from game.engine.parser import Failure, Forced, Parsed, Parser, Pronouns, Question
 from game.engine.rules import apply_effects, run
 from game.engine.saves import SaveError, SaveStore
@@ -31,7 +32,7 @@ from game.engine.state import (
     snapshot,
 )
 from game.engine.words import sentences, split_commas, tokens
-from game.engine.world import World
+from game.engine.world import Ending, LevelUnavailable, World
 
 UNDO_DEPTH = 200
 MAX_COMMANDS_PER_LINE = 32
@@ -67,6 +68,7 @@ class Game:
         self.saves = saves
         self.strict = strict  # tests: let internal errors raise instead of apologising
         self.history: deque[Snapshot] = deque(maxlen=UNDO_DEPTH)
+        self.events: list[Event] = []
         self._pushes = 0  # snapshots ever pushed: lets a failed line drop exactly its own
         self._line_start: Snapshot | None = None
         self.pending: Pending | None = None
@@ -84,8 +86,42 @@ class Game:
         if level.intro:
             out.append(Line(level.intro))
         self.state.visited.add(self.state.room)
+        c = self._ctx()
+        erasure.start(c, level)
+        self.events.extend(c.events)
         out.extend(self._look())
         return out
+
+    def take_events(self) -> list[Event]:
+        """What happened since the last call, for a frontend that animates it."""
+        events, self.events = self.events, []
+        return events
+
+    def _ctx(self) -> Ctx:
+        return Ctx(self.model, self.msg, enter_level=self._enter_level)
+
+    def _enter_level(self, c: Ctx, level_id: str, swept: bool) -> bool:
+        """Take Joel into another memory (loading it the first time); False if it is broken."""
+        try:
+            self.ensure_level(level_id)
+        except LevelUnavailable as exc:
+            c.say(self.msg("erasure.level_broken", level=level_id, detail=str(exc)),
+                  Style.PARSER)
+            return False
+        level = self.world.levels[level_id]
+        plan = level.erasure_plan
+        entry = plan.entry if plan is not None and plan.entry else None
+        st = self.state
+        st.level = level_id
+        st.room = entry or self.world.level_start.get(level_id) or next(
+            r for r in self.world.rooms if self.world.rooms[r].level == level_id)
+        st.visited.add(st.room)
+        c.events.append(LevelEntered(level_id, st.room, swept))
+        if level.intro:
+            c.say(level.intro)
+        describe_room(c, True)
+        erasure.start(c, level)
+        return True
 
     @property
     def ended(self) -> bool:
@@ -284,7 +320,7 @@ class Game:
         self._push(before)
         if self._line_start is None:
             self._line_start = before
-        c = Ctx(self.model, self.msg)
+        c = self._ctx()
         for note in parsed.notes:
             c.say(note)
         objects = parsed.objects or (None,)
@@ -314,13 +350,18 @@ class Game:
         if not self.state.ended:
             self._end_turn(c)
         out.extend(c.out)
+        self.events.extend(c.events)
         if self.state.ended:
+            self.events.append(GameEnded(self.state.ended))
             out.extend(self._ending())
 
     def _end_turn(self, c: Ctx) -> None:
         st = self.state
         st.turn += 1
         st.visited.add(st.room)
+        erasure.tick(c)
+        if st.ended:
+            return
         level = self.world.levels[st.level]
         for event in level.events:
             if event.once and event.id in st.fired:
@@ -333,7 +374,10 @@ class Game:
                     return
 
     def _ending(self) -> list[Line]:
-        ending = self.world.endings[self.state.ended or ""]
+        ending = self.world.endings.get(self.state.ended or "")
+        if ending is None:  # the pack has no ending for this: the engine's own words
+            ending = Ending(self.state.ended or "", self.msg("ending.spotless_title"),
+                            self.msg("ending.spotless_text"))
         return [
             Line(ending.title, Style.ENDING),
             Line(ending.text, Style.ENDING),
@@ -342,7 +386,7 @@ class Game:
         ]
 
     def _look(self) -> list[Line]:
-        c = Ctx(self.model, self.msg)
+        c = self._ctx()
         describe_room(c, self.state.verbosity != "superbrief")
         return c.out
 

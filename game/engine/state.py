@@ -26,6 +26,17 @@ class ThingState(BaseModel):
     moved: bool = False
 
 
+class LevelErasure(BaseModel):
+    """Where Lacuna's erasure of one level stands."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    running: bool = False
+    steps: int = 0  # steps taken since it began
+    wait: int = 0  # turns until the next step
+    fresh: bool = False  # Joel arrived this turn: the clock starts with the next one
+
+
 class GameState(BaseModel):
     """The whole mutable game; ``rng`` is the state of the one seeded generator."""
 
@@ -44,6 +55,8 @@ class GameState(BaseModel):
     score: int = 0
     verbosity: str = "verbose"
     ended: str | None = None
+    stages: dict[str, int] = Field(default_factory=dict)  # room id -> stage, if not vivid
+    erasure: dict[str, LevelErasure] = Field(default_factory=dict)  # level id -> its clock
 
     @field_serializer("flags", "visited", "fired")
     def _sorted(self, value: set[str]) -> list[str]:
@@ -75,6 +88,8 @@ class Snapshot:
     visited: frozenset[str]
     fired: frozenset[str]
     things: tuple[tuple[str, str | None, bool, bool, bool, bool], ...]
+    stages: tuple[tuple[str, int], ...] = ()
+    erasure: tuple[tuple[str, bool, int, int, bool], ...] = ()
 
 
 _SCALARS = ("pack_id", "seed", "rng", "turn", "level", "room", "score", "verbosity", "ended")
@@ -86,6 +101,8 @@ def snapshot(state: GameState) -> Snapshot:
         frozenset(state.flags), frozenset(state.visited), frozenset(state.fired),
         tuple((tid, t.location, t.open, t.locked, t.worn, t.moved)
               for tid, t in state.things.items()),
+        tuple(state.stages.items()),
+        tuple((lv, e.running, e.steps, e.wait, e.fresh) for lv, e in state.erasure.items()),
     )
 
 
@@ -96,9 +113,11 @@ def restore(snap: Snapshot) -> GameState:
         for tid, loc, o, lk, w, mv in snap.things
     }
     fields: dict[str, Any] = dict(zip(_SCALARS, snap.scalars, strict=True))
+    erasure = {lv: LevelErasure.model_construct(running=r, steps=s, wait=w, fresh=f)
+               for lv, r, s, w, f in snap.erasure}
     return GameState.model_construct(
         things=things, flags=set(snap.flags), visited=set(snap.visited), fired=set(snap.fired),
-        **fields,
+        stages=dict(snap.stages), erasure=erasure, **fields,
     )
 
 

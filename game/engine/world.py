@@ -72,6 +72,7 @@ class Room:
     description: Text
     exits: tuple[Exit, ...] = ()
     shape: tuple[tuple[float, float], ...] = ()
+    stage_texts: Mapping[int, str] = field(default_factory=dict)  # stage -> the author's text
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,8 @@ class Thing:
     talk: Text | None = None
     topics: tuple[Topic, ...] = ()
     connects: tuple[str, ...] = ()
+    survives: bool = False  # stays when its room dissolves
+    stage_texts: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def is_person(self) -> bool:
@@ -162,6 +165,35 @@ class Level:
     events: tuple[Event, ...] = ()
     hints: tuple[Hint, ...] = ()
     map_file: str = ""
+    erasure_plan: ErasurePlan | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ErasurePlan:
+    """How Lacuna erases a level: from the anchors outward, one step every ``pace`` turns.
+
+    ``distances`` is each room's distance (in exits) from the nearest anchor: a room begins
+    to fade ``distance`` steps after the anchors do, so the erasure spreads like a stain.
+    """
+
+    anchors: tuple[str, ...]
+    pace: int
+    distances: Mapping[str, int]
+    delay: int = 0  # turns after Joel arrives before the first step
+    entry: str | None = None  # where Joel arrives when swept or sent into the level
+
+    @property
+    def steps_to_erase(self) -> int:
+        """Steps after which every room is gone."""
+        return max(self.distances.values(), default=0) + STAGES[-1][0]
+
+
+STAGES: tuple[tuple[int, str], ...] = (
+    (0, "vivid"), (1, "faded"), (2, "blurred"), (3, "dissolving"), (4, "gone"),
+)
+GONE = 4
+DISSOLVING = 3
+STAGE_NAMES: Mapping[str, int] = {name: n for n, name in STAGES}
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +214,7 @@ class LoadedLevel:
     rooms: Mapping[str, Room]
     things: Mapping[str, Thing]
     points: int = 0
+    start_room: str | None = None  # where the level's Player object stands, if it has one
 
 
 class LevelUnavailable(Exception):
@@ -220,6 +253,7 @@ class World:
     max_score: int = 0
     vocabulary: frozenset[str] = field(default_factory=frozenset)
     manifest: tuple[LevelInfo, ...] = ()
+    level_start: dict[str, str] = field(default_factory=dict)  # level -> its Player's room
     loader: LevelLoader | None = field(default=None, repr=False, compare=False)
 
     def ensure_level(self, level_id: str) -> bool:
@@ -233,6 +267,8 @@ class World:
         self.rooms.update(loaded.rooms)
         self.things.update(loaded.things)
         self.levels[level_id] = loaded.level
+        if loaded.start_room is not None:
+            self.level_start[level_id] = loaded.start_room
         self.max_score += loaded.points
         self.vocabulary = self.vocabulary | vocabulary_of(loaded.rooms, loaded.things)
         return True

@@ -16,6 +16,7 @@ from game.engine.world import (
     DIRECTIONS,
     OPPOSITE,
     PLAYER,
+    ErasurePlan,
     Event,
     Exit,
     Hint,
@@ -59,8 +60,12 @@ class LevelBuilder:
     """Builds one level's rooms, things and rules, resolving names to global ids."""
 
     def __init__(self, root: Path | PackSource, entry: M.LevelEntry, c: Collector,
-                 endings: set[str], is_start: bool) -> None:
+                 endings: set[str], is_start: bool,
+                 level_ids: frozenset[str] = frozenset()) -> None:
         self.root = root
+        self.level_ids = level_ids  # the pack's levels, for { enter = "L" }
+        self.cross_refs: list[tuple[str, str, tuple[str, ...]]] = []
+        self.erasure_plan: ErasurePlan | None = None
         self.source = as_source(root)  # every file is read through it
         self.entry = entry
         self.c = c
@@ -122,6 +127,7 @@ class LevelBuilder:
         self._exits(thing_objs, room_objs)
         self._logic(text)
         self._reachable(room_objs)
+        self._erasure(text)
 
     # -- map objects ---------------------------------------------------------------------------
     def _layer_missing(self, data: MapData, needed: str, what: str) -> None:
@@ -280,7 +286,7 @@ class LevelBuilder:
                 id=self.gid(o.name), name=o.name, level=self.entry.id,
                 title=rt.title or o.name,
                 description=self._text(rt.description, key + ".description"),
-                shape=o.shape,
+                shape=o.shape, stage_texts=_stage_texts(rt.stages),
             )
 
     def _read_props(self, o: MapObject) -> M.ThingProps | None:
@@ -381,6 +387,7 @@ class LevelBuilder:
                     Topic(frozenset(w for word in t.words for w in words_of(word)),
                           self._text(t.text, f"{key_path}.topics[{i}].text"))
                     for i, t in enumerate(tt.topics)),
+                survives=props.survives, stage_texts=_stage_texts(tt.stages),
             )
 
     def _check_containment(self, thing_objs: list[MapObject]) -> None:
@@ -589,12 +596,21 @@ class LevelBuilder:
             return PLAYER
         if self._names.get(name) in kinds:
             return self.gid(name)
+        level, _, rest = name.partition("/")
+        if rest and level in self.level_ids and level != self.entry.id:
+            # a thing or room of another level ("bookstore/necklace"): checked by the loader
+            # once every level is built (play loads levels one at a time)
+            self.cross_refs.append((where, name, kinds))
+            return name
         what = " or ".join(k for k in kinds if k != "player")
         actual = self._names.get(name)
         message = f'"{name}" is not a {what} of this level'
         if actual is not None:
             message = f'"{name}" is a {actual}, not a {what}'
-        self.c.error(self.text_path, where, message, self._suggest(name, kinds))
+        fix = self._suggest(name, kinds)
+        if "/" not in name and not fix.startswith("did you mean"):
+            fix += ' (a thing of another level is written "LEVEL/NAME")'
+        self.c.error(self.text_path, where, message, fix)
         return self.gid(name)
 
     def _cond(self, cond: M.Condition, where: str) -> L.Condition:
@@ -617,6 +633,9 @@ class LevelBuilder:
             value = getattr(cond, attr)
             if value is not None:
                 return cls(self._ref(value, t, f"{where}.{attr}"))
+        if cond.stage is not None:
+            return L.StageAtLeast(self._ref(cond.stage, r, where + ".stage"),
+                                  M.STAGE_NAMES.index(cond.at_least or "vivid"))
         if cond.all is not None:
             return L.AllOf(tuple(self._cond(x, f"{where}.all[{i}]")
                                  for i, x in enumerate(cond.all)))
@@ -664,6 +683,14 @@ class LevelBuilder:
                 room = self._ref(e.go or "", ("room",), w + ".go")
                 self.goto_targets.add(e.go or "")
                 out.append(L.GoTo(room))
+            elif kind == "enter":
+                if self.level_ids and e.enter not in self.level_ids:
+                    guess = closest_name(e.enter or "", self.level_ids)
+                    self.c.error(self.text_path, w + ".enter",
+                                 f'there is no level "{e.enter}" in pack.toml',
+                                 f'did you mean "{guess}"?' if guess else
+                                 f"use one of: {', '.join(sorted(self.level_ids))}")
+                out.append(L.EnterLevel(e.enter or ""))
             elif kind == "end":
                 if e.end not in self.endings:
                     guess = closest_name(e.end or "", self.endings)
@@ -782,6 +809,54 @@ class LevelBuilder:
                              f'the room can\'t be reached from "{start}"',
                              "place a Door or Passage on its border with a room that can be "
                              'reached, or move Joel there with a rule ({ go = "ROOM" })')
+
+
+    def _erasure(self, text: LevelText) -> None:
+        """The level's erasure plan: anchors, pace and every room's distance from them."""
+        plan = text.erasure
+        numbered = self.entry.erasure is not None
+        if plan is None:
+            if numbered and text.read:
+                self.c.warn(self.text_path, "erasure", "the level has an erasure number in "
+                            "pack.toml but no [erasure] table, so it is never erased",
+                            'add [erasure] anchors = ["ROOM"], pace = 3')
+            return
+        if not numbered:
+            self.c.warn(self.text_path, "erasure", "the level is erased, but pack.toml gives it "
+                        "no erasure number, so Joel has nowhere to go when it is gone",
+                        f'give [[levels]] id = "{self.entry.id}" an erasure number')
+        anchors = [a for a in plan.anchors if self._names.get(a) == "room"]
+        for i, a in enumerate(plan.anchors):
+            if self._names.get(a) != "room":
+                self.c.error(self.text_path, f"erasure.anchors[{i}]",
+                             f'"{a}" is not a room of this level', self._suggest(a, ("room",)))
+        if plan.entry is not None and self._names.get(plan.entry) != "room":
+            self.c.error(self.text_path, "erasure.entry",
+                         f'"{plan.entry}" is not a room of this level',
+                         self._suggest(plan.entry, ("room",)))
+        if not anchors:
+            return
+        distance = {self.gid(a): 0 for a in anchors}
+        queue = deque(distance)
+        while queue:
+            here = queue.popleft()
+            for e in self.rooms[here.split("/", 1)[1]].exits:
+                if e.to not in distance:
+                    distance[e.to] = distance[here] + 1
+                    queue.append(e.to)
+        last = max(distance.values()) + 1  # rooms the anchors can't reach go last
+        for name in self.rooms:
+            distance.setdefault(self.gid(name), last)
+        self.erasure_plan = ErasurePlan(
+            tuple(self.gid(a) for a in anchors), plan.pace, distance, plan.delay,
+            self.gid(plan.entry) if plan.entry and plan.entry in self.rooms else None)
+
+
+def _stage_texts(stages: M.StageTexts | None) -> dict[int, str]:
+    if stages is None:
+        return {}
+    found = {1: stages.faded, 2: stages.blurred, 3: stages.dissolving}
+    return {n: text for n, text in found.items() if text}
 
 
 def _a(word: str) -> str:

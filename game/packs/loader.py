@@ -116,7 +116,8 @@ def _manifest(source: PackSource, c: Collector) -> Manifest:
 
 def _build(source: PackSource, entry: LevelEntry, c: Collector, manifest: Manifest
            ) -> LevelBuilder:
-    b = LevelBuilder(source, entry, c, manifest.endings, entry.id == manifest.start)
+    b = LevelBuilder(source, entry, c, manifest.endings, entry.id == manifest.start,
+                     frozenset(lv.id for lv in manifest.levels))
     try:
         b.build()
     except RecursionError:
@@ -130,9 +131,25 @@ def _build(source: PackSource, entry: LevelEntry, c: Collector, manifest: Manife
 
 def _loaded(b: LevelBuilder) -> LoadedLevel:
     level = Level(b.entry.id, b.entry.title, b.intro, b.entry.erasure, b.entry.hidden,
-                  tuple(b.rules), tuple(b.events), tuple(b.hints), b.map_name)
+                  tuple(b.rules), tuple(b.events), tuple(b.hints), b.map_name, b.erasure_plan)
+    start = b.gid(b.player_room) if b.player_room is not None else None
     return LoadedLevel(level, {r.id: r for r in b.rooms.values()},
-                       {t.id: t for t in b.things.values()}, b.points)
+                       {t.id: t for t in b.things.values()}, b.points, start)
+
+
+def _check_cross_refs(builders: list[LevelBuilder], c: Collector) -> None:
+    """References to things and rooms of other levels, now that every level is built."""
+    kinds_of: dict[str, str] = {}
+    for b in builders:
+        kinds_of.update({b.gid(n): "room" for n in b.rooms})
+        kinds_of.update({b.gid(n): "thing" for n in b.things})
+    for b in builders:
+        for where, name, kinds in b.cross_refs:
+            if kinds_of.get(name) not in kinds:
+                level = name.split("/", 1)[0]
+                what = " or ".join(k for k in kinds if k != "player")
+                c.error(b.text_path, where, f'"{name}" is not a {what} of the level "{level}"',
+                        "use the Tiled name of an object of that level")
 
 
 def _load(source: PackSource, only_start: bool) -> tuple[World, list[Problem]]:
@@ -144,6 +161,8 @@ def _load(source: PackSource, only_start: bool) -> tuple[World, list[Problem]]:
         if ids.index(lv.id) != i or (only_start and lv.id != manifest.start):
             continue
         builders.append(_build(source, lv, c, manifest))
+    if not only_start:
+        _check_cross_refs(builders, c)
     errors = [p for p in c.problems if p.severity is Severity.ERROR]
     if errors or manifest.pack is None:
         raise PackError(c.problems)
@@ -153,8 +172,11 @@ def _load(source: PackSource, only_start: bool) -> tuple[World, list[Problem]]:
     things: dict[str, Thing] = {}
     levels: dict[str, Level] = {}
     points = 0
+    level_start: dict[str, str] = {}
     for b in builders:
         loaded = _loaded(b)
+        if loaded.start_room is not None:
+            level_start[b.entry.id] = loaded.start_room
         rooms.update(loaded.rooms)
         things.update(loaded.things)
         levels[b.entry.id] = loaded.level
@@ -170,5 +192,6 @@ def _load(source: PackSource, only_start: bool) -> tuple[World, list[Problem]]:
         player_name=start.player_name, player_description=start.player_text,
         manifest=tuple(LevelInfo(lv.id, lv.title, lv.erasure, lv.hidden)
                        for lv in manifest.levels),
+        level_start=level_start,
     )
     return world, c.problems

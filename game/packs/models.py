@@ -86,7 +86,9 @@ def _error(message: str, fix: str) -> PydanticCustomError:
 
 
 CONDITION_KINDS = ("flag", "has", "room", "visited", "where", "open", "locked", "worn",
-                   "present", "moved", "all", "any", "not")
+                   "present", "moved", "stage", "all", "any", "not")
+STAGE_NAMES = ("vivid", "faded", "blurred", "dissolving", "gone")
+StageName = Literal["vivid", "faded", "blurred", "dissolving", "gone"]
 
 
 def _form(form: str, holds: str) -> Any:
@@ -112,6 +114,10 @@ class Condition(Strict):
     worn: str | None = _form('{ worn = "T" }', "Joel wears T")
     present: str | None = _form('{ present = "T" }', "T is in the world and Joel can see it")
     moved: str | None = _form('{ moved = "T" }', "T has been picked up at some time")
+    stage: str | None = _form('{ stage = "R", at_least = "blurred" }',
+                              "the erasure has taken room R at least this far (vivid, faded, "
+                              "blurred, dissolving, gone)")
+    at_least: StageName | None = Field(default=None, description='goes with "stage"')
     all: list[Condition] | None = Field(default=None, max_length=100,
                                         description="every condition of the list holds",
                                         examples=["{ all = [ { ... }, { ... } ] }"])
@@ -135,6 +141,9 @@ class Condition(Strict):
         if (self.where is None) != (self.in_ is None):
             raise _error('"where" and "in" go together',
                          'write { where = "thing", in = "place" }')
+        if (self.stage is None) != (self.at_least is None):
+            raise _error('"stage" and "at_least" go together',
+                         'write { stage = "room", at_least = "faded" }')
         return self
 
     def kinds(self) -> list[str]:
@@ -147,7 +156,7 @@ class Condition(Strict):
 
 
 EFFECT_KINDS = ("say", "set", "clear", "move", "reveal", "remove", "open", "close", "lock",
-                "unlock", "points", "go", "end")
+                "unlock", "points", "go", "enter", "end")
 
 
 class Effect(Strict):
@@ -172,6 +181,9 @@ class Effect(Strict):
         "points effects, so give each achievement's points in one place (let alternative "
         "rules set a flag and one event award the points)"), examples=["{ points = N }"])
     go: str | None = _form('{ go = "R" }', "Joel is moved to room R")
+    enter: str | None = _form('{ enter = "L" }',
+                              "Joel goes into the level L (a memory), at its entry room, with "
+                              "what he carries; its erasure starts")
     end: str | None = _form('{ end = "E" }', "the game ends with the ending E of pack.toml")
 
     @model_validator(mode="after")
@@ -208,6 +220,33 @@ Text = Annotated[
 ]
 
 
+class StageTexts(Strict):
+    """Texts for a room or thing as the erasure takes it; a stage without one gets the vivid
+    text, faded by the game."""
+
+    faded: str | None = Field(default=None, max_length=MAX_TEXT,
+                              description="colour drains: the text at the first stage")
+    blurred: str | None = Field(default=None, max_length=MAX_TEXT,
+                                description="details blur: the text at the second stage")
+    dissolving: str | None = Field(default=None, max_length=MAX_TEXT,
+                                   description="the place comes apart: the third stage")
+
+
+class ErasureSection(Strict):
+    """The ``[erasure]`` table of a level: how Lacuna erases this memory."""
+
+    anchors: list[str] = Field(min_length=1, max_length=50, description=(
+        "the rooms where the erasure starts (where the memory's memento leads)"))
+    pace: int = Field(ge=1, le=1000, description=(
+        "turns per step: every step each room fades one stage further, and the next ring of "
+        "rooms begins to fade"))
+    delay: int = Field(default=0, ge=0, le=10000, description=(
+        "turns after Joel arrives before the first step"))
+    entry: str | None = Field(default=None, description=(
+        "the room Joel arrives in when swept or sent into this level; default: the level's "
+        "Player object, else its first room"))
+
+
 class LevelSection(Strict):
     """The ``[level]`` table of a level's TOML."""
 
@@ -222,6 +261,8 @@ class RoomText(Strict):
         "the room's heading; default: the object's name"))
     description: Text = Field(default="", description=(
         "what LOOK says; mention the furniture and the exits here"))
+    stages: StageTexts | None = Field(default=None, description=(
+        "the description as the erasure takes the room (faded, blurred, dissolving)"))
 
 
 class TopicText(Strict):
@@ -243,6 +284,8 @@ class ThingText(Strict):
     words: list[str] = Field(default_factory=list, max_length=50, description=(
         "what the player may call it, besides the words of its name"))
     description: Text = Field(default="", description="what EXAMINE says")
+    stages: StageTexts | None = Field(default=None, description=(
+        "what EXAMINE says as the erasure takes its room (faded, blurred, dissolving)"))
     initial: Text | None = Field(default=None, description=(
         "how it shows in the room (or on its supporter, in its container) until it is first "
         "picked up"))
@@ -293,6 +336,8 @@ class LevelFile(Strict):
     """A level's TOML: the prose, words and rules, keyed by the names of the Tiled objects."""
 
     level: LevelSection = Field(default=LevelSection(), description="the level itself")
+    erasure: ErasureSection | None = Field(default=None, description=(
+        "how Lacuna erases this level (levels without it are never erased)"))
     rooms: dict[str, RoomText] = Field(default_factory=dict, description="the rooms' texts")
     things: dict[str, ThingText] = Field(default_factory=dict, description="the things' texts")
     rules: list[RuleEntry] = Field(default_factory=list, max_length=2000,
@@ -324,6 +369,7 @@ class ThingProps(Strict):
     locked: bool = False
     key: str | None = None
     transparent: bool = False
+    survives: bool = False
     gender: Literal["he", "she", "they", "it"] | None = None
     to: str | None = None
     direction: Literal[

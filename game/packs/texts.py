@@ -22,6 +22,7 @@ class LevelText:
 
     read: bool = False  # the file could be read (it may still have had mistakes)
     level: M.LevelSection = field(default_factory=M.LevelSection)
+    erasure: M.ErasureSection | None = None
     rooms: dict[str, M.RoomText] = field(default_factory=dict)
     things: dict[str, M.ThingText] = field(default_factory=dict)
     room_keys: list[str] = field(default_factory=list)  # every key, even of broken tables
@@ -48,6 +49,8 @@ def read_level_text(raw: dict[str, Any] | None, path: Path | str, c: Collector) 
     if "level" in raw:
         level = check_part(M.LevelSection, raw["level"], path, c, root, ("level",))
         out.level = level or out.level
+    if "erasure" in raw:
+        out.erasure = check_part(M.ErasureSection, raw["erasure"], path, c, root, ("erasure",))
     model: type[BaseModel]
     for section, model in (("rooms", M.RoomText), ("things", M.ThingText)):
         table = raw.get(section, {})

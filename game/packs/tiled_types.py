@@ -88,6 +88,8 @@ LOCKED = Member("locked", "bool", False, "locked at the start (it can then be un
 KEY = Member("key", "object", None, "the thing that locks and unlocks it")
 TRANSPARENT = Member("transparent", "bool", False,
                      "what is inside can be seen while it is closed")
+SURVIVES = Member("survives", "bool", False,
+                  "stays when the erasure dissolves its room (a memento, a keepsake)")
 GENDER_MEMBER = Member("gender", "string", "they", "which pronoun refers to them",
                        enum=GENDER)
 TO = Member("to", "object", None,
@@ -105,16 +107,16 @@ CLASSES: tuple[TiledClass, ...] = (
                'layer "rooms" (the class may also be left empty)', "#ff8ab4f8"),
     TiledClass("Item", "things", "something Joel can pick up (an object with no class is an "
                "Item)", "#fff6c343",
-               (PORTABLE.but(True), HIDDEN, IN, WORN, WEARABLE, EDIBLE, DRINKABLE)),
+               (PORTABLE.but(True), HIDDEN, IN, WORN, WEARABLE, EDIBLE, DRINKABLE, SURVIVES)),
     TiledClass("Scenery", "things", "part of the room: described but not listed, can't be "
                "taken", "#ff9aa0a6", (PORTABLE, HIDDEN, IN)),
     TiledClass("Container", "things", "holds things inside it (a box, a drawer, a bag)",
                "#ffe8a06a",
-               (PORTABLE, HIDDEN, IN, OPENABLE, OPEN, LOCKED, KEY, TRANSPARENT)),
+               (PORTABLE, HIDDEN, IN, OPENABLE, OPEN, LOCKED, KEY, TRANSPARENT, SURVIVES)),
     TiledClass("Supporter", "things", "holds things on top of it (a table, a shelf)",
                "#ffc58af9", (PORTABLE, HIDDEN, IN)),
     TiledClass("Person", "things", "someone to talk to", "#fff28b82",
-               (HIDDEN, IN, GENDER_MEMBER)),
+               (HIDDEN, IN, GENDER_MEMBER, SURVIVES)),
     TiledClass("Door", "things", "joins two rooms; can be opened, closed and locked",
                "#ff81c995", (HIDDEN, OPENABLE, OPEN, LOCKED, KEY, TO, DIRECTION_MEMBER, INSIDE)),
     TiledClass("Passage", "things", "an opening that joins two rooms (an arch, stairs); always "

@@ -1,0 +1,149 @@
+"""The erasure, played through the parser: memories fade from their anchors outward, exits into
+erased rooms close, things dissolve, Joel is swept into the next memory, and it all ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.engine.output import GameEnded, LevelEntered, StageChanged
+from game.engine.saves import SaveStore
+from game.engine.session import Game
+from game.engine.world import World
+from game.packs.loader import load_pack, open_pack
+
+MEMORIES = Path(__file__).resolve().parent / "packs" / "memories"
+
+
+@pytest.fixture(scope="module")
+def memories() -> World:
+    return load_pack(MEMORIES)[0]
+
+
+def say(game: Game, command: str) -> str:
+    return "\n".join(line.text for line in game.submit(command))
+
+
+def asleep(world: World, seed: int = 1) -> Game:
+    game = Game(world, seed=seed, strict=True)
+    game.start()
+    assert "into a memory" in say(game, "sleep")
+    assert game.state.level == "bookstore" and game.state.room == "bookstore/Lobby"
+    return game
+
+
+def test_a_room_fades_through_every_stage(memories: World) -> None:
+    game = asleep(memories)
+    lobby = "bookstore/Lobby"
+    seen: dict[int, str] = {}
+    for _ in range(12):
+        stage = game.state.stages.get(lobby, 0)
+        if stage not in seen and stage < 3:
+            seen[stage] = say(game, "look")
+        else:
+            say(game, "z")
+    assert sorted(seen) == [0, 1, 2]
+    assert "warm after the street" in seen[0]
+    assert "colours here are fading" in seen[1]
+    assert seen[1] != seen[0]
+    # the author wrote the blurred lobby; the game faded the faded one itself
+    assert "or what is left of it" in seen[2]
+    assert "east" in seen[1] and "east" in seen[2]  # the way out stays readable
+
+
+def test_stages_spread_from_the_anchor_one_ring_per_step(memories: World) -> None:
+    game = asleep(memories)
+    plan = memories.levels["bookstore"].erasure_plan
+    assert plan is not None and plan.pace == 2
+    say(game, "z")
+    say(game, "z")
+    assert game.state.stages == {"bookstore/Service Desk": 1}
+    say(game, "z")
+    say(game, "z")
+    assert game.state.stages["bookstore/Service Desk"] == 2
+    assert game.state.stages["bookstore/Fiction Aisle"] == 1
+    assert game.state.stages["bookstore/Stockroom"] == 1
+    assert "bookstore/Lobby" not in game.state.stages
+
+
+def test_exits_into_an_erased_room_close_and_things_there_dissolve(memories: World) -> None:
+    game = asleep(memories)
+    say(game, "e")  # the fiction aisle, where the novel lies
+    for _ in range(4):
+        say(game, "z")
+    assert game.state.stages["bookstore/Service Desk"] == 2
+    say(game, "z")
+    say(game, "z")
+    assert game.state.stages["bookstore/Service Desk"] == 3
+    assert game.state.things["bookstore/notice card"].location is None  # dissolved
+    say(game, "z")
+    say(game, "z")
+    assert game.state.stages["bookstore/Service Desk"] == 4
+    assert [e.direction for e in game.model.exits()] == ["west"]
+    reply = say(game, "e")
+    assert "nothing to the east any more" in reply
+
+
+def test_swept_into_the_next_memory_keeping_only_what_survives(memories: World) -> None:
+    game = asleep(memories)
+    assert say(game, "take necklace") == "Taken."
+    say(game, "e")
+    assert say(game, "take novel").startswith("Taken.")
+    game.take_events()
+    for _ in range(20):
+        if game.state.level == "beach":
+            break
+        say(game, "z")
+    assert game.state.level == "beach" and game.state.room == "beach/Sand"
+    assert game.model.carried("bookstore/necklace")  # it survives, as the pack says
+    assert game.state.things["bookstore/novel"].location is None  # lost with its memory
+    events = game.take_events()
+    assert any(isinstance(e, StageChanged) and e.stage == 4 for e in events)
+    assert LevelEntered("beach", "beach/Sand", swept=True) in events
+    assert "Montauk" in say(game, "look") or "Cold sand" in say(game, "look")
+
+
+@pytest.mark.parametrize(("take", "ending"), [(True, "kept"), (False, "spotless")])
+def test_both_endings_of_the_last_memory(memories: World, take: bool, ending: str) -> None:
+    game = asleep(memories)
+    if take:
+        say(game, "take necklace")
+    turns = 0
+    while not game.ended and turns < 200:
+        say(game, "z")
+        turns += 1
+    assert game.state.ended == ending
+    assert GameEnded(ending) in game.take_events()
+    assert "RESTART" in say(game, "z")
+
+
+def test_waiting_erases_everything_within_the_planned_number_of_turns(memories: World) -> None:
+    game = asleep(memories)
+    # per erased level: its delay, the turn of arrival, and pace turns for every step
+    bound = sum(1 + lv.erasure_plan.delay + lv.erasure_plan.pace * lv.erasure_plan.steps_to_erase
+                for lv in memories.levels.values() if lv.erasure_plan is not None)
+    turns = 0
+    while not game.ended:
+        say(game, "z")
+        turns += 1
+        assert turns <= bound
+    assert game.state.ended == "spotless"
+
+
+def test_a_save_mid_erasure_restores_the_same_state(tmp_path: Path) -> None:
+    world, _ = open_pack(MEMORIES)
+    saves = SaveStore(tmp_path)
+    game = Game(world, seed=5, strict=True, saves=saves)
+    game.start()
+    for command in ("sleep", "take necklace", "e", "z", "z", "z", "z", "z"):
+        say(game, command)
+    assert game.state.stages
+    say(game, "save mid")
+    later, _ = open_pack(MEMORIES)
+    other = Game(later, seed=5, strict=True, saves=saves)
+    other.start()
+    assert "Restored." in say(other, "restore mid")
+    assert other.state == game.state
+    assert say(other, "z") == say(game, "z")
+    assert other.state == game.state
