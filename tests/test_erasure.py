@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.output import GameEnded, LevelEntered, StageChanged
+from game.engine.output import (
+    GameEnded,
+    LevelEntered,
+    LocatorFound,
+    LocatorLost,
+    StageChanged,
+    Style,
+    VoiceHeard,
+)
 from game.engine.saves import SaveStore
 from game.engine.session import Game
 from game.engine.world import World
@@ -147,3 +155,78 @@ def test_a_save_mid_erasure_restores_the_same_state(tmp_path: Path) -> None:
     assert other.state == game.state
     assert say(other, "z") == say(game, "z")
     assert other.state == game.state
+
+
+def hide(world: World) -> Game:
+    """Into the bookstore, find the gap between the shelves (it shows after a visit to the
+    stockroom), and slip through it into the hidden level under the table."""
+    game = asleep(world)
+    for command in ("e", "e", "s", "n", "w"):
+        say(game, command)
+    assert game.state.things["bookstore/gap"].location == "bookstore/Fiction Aisle"
+    assert "older" in say(game, "enter gap")
+    assert game.state.level == "hideout"
+    return game
+
+
+def test_hiding_pauses_the_memory_until_lacuna_finds_the_hidden_level(memories: World) -> None:
+    game = hide(memories)
+    events = game.take_events()
+    assert LocatorLost("hideout") in events
+    frozen = dict(game.state.stages)
+    assert frozen  # the bookstore had begun to fade
+    out = [say(game, "z") for _ in range(2)]
+    assert game.state.stages == frozen  # nothing fades while Lacuna can't see him
+    assert not any("goes" in text for text in out)
+    # the fourth turn under the table (the turn he arrived counts): the doctor finds him
+    assert "There he is" in say(game, "z")
+    assert LocatorFound("hideout") in game.take_events()
+    for _ in range(10):
+        if game.state.level != "hideout":
+            break
+        say(game, "z")
+    # the hidden level is erased too, and Joel falls back into the memory he fled
+    assert game.state.level == "bookstore"
+    assert game.state.stages["hideout/Under the Table"] == 4
+
+
+def test_voices_counters_and_arrival_triggers(memories: World) -> None:
+    game = asleep(memories)
+    say(game, "z")
+    lines = game.submit("z")  # the third turn in the memory
+    voice = [ln for ln in lines if ln.style is Style.VOICE]
+    assert voice and "next one" in voice[0].text
+    assert VoiceHeard(voice[0].text) in game.take_events()
+    say(game, "e")
+    say(game, "e")
+    say(game, "s")
+    assert game.state.counters == {"stockroom visits": 1}
+    say(game, "z")  # staying does not count as arriving again
+    assert game.state.counters == {"stockroom visits": 1}
+    say(game, "n")
+    say(game, "s")
+    assert game.state.counters == {"stockroom visits": 2}
+
+
+def test_pause_resume_and_pace_change_the_clock(memories: World) -> None:
+    game = asleep(memories)
+    say(game, "sing")
+    for _ in range(6):
+        say(game, "z")
+    assert game.state.stages == {}  # paused: nothing fades
+    say(game, "wake")
+    say(game, "jump")  # a step every turn from now on
+    before = game.state.erasure["bookstore"].steps
+    for _ in range(3):
+        say(game, "z")
+    assert game.state.erasure["bookstore"].steps == before + 3
+
+
+def test_a_keepsake_is_named_in_the_ending(memories: World) -> None:
+    game = asleep(memories)
+    say(game, "e")
+    assert "You keep this: The title of the novel." in say(game, "read novel")
+    last = ""
+    while not game.ended:
+        last = say(game, "z")
+    assert "You kept: The title of the novel." in last

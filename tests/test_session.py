@@ -305,3 +305,11 @@ def test_an_internal_error_is_apologised_for_and_changes_nothing(
     assert g.state.model_dump() == before
     assert say(g, "undo") == "[Previous turn undone.]\nThe Hall"
     assert where(g, "box") == "house/Hall"
+
+
+def test_undo_snapshots_cover_every_field_of_the_state() -> None:
+    """A field added to GameState but not to the snapshot would silently survive UNDO."""
+    from game.engine.state import _CLOCK, _DICTS, _SCALARS, _SETS, GameState, LevelErasure
+
+    assert set(GameState.model_fields) == {*_SCALARS, *_SETS, *_DICTS, "things", "erasure"}
+    assert set(_CLOCK) == set(LevelErasure.model_fields)

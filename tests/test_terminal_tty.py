@@ -70,8 +70,17 @@ def test_ctrl_c_ends_cleanly(tmp_path: Path) -> None:
     proc, fd = _start(tmp_path)
     try:
         _read_until(fd, b"> ")
-        os.killpg(proc.pid, signal.SIGINT)
-        assert proc.wait(timeout=60) == 0
+        # A Ctrl-C landing in the instant between readline printing its prompt and waiting
+        # for keys is lost inside CPython's readline (a known race); a person presses it
+        # again, and so does the test.
+        for _ in range(10):
+            os.killpg(proc.pid, signal.SIGINT)
+            try:
+                proc.wait(timeout=3)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        assert proc.wait(timeout=10) == 0
         rest = b""
         with contextlib.suppress(OSError):
             rest = os.read(fd, 4096)

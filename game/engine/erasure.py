@@ -10,22 +10,61 @@ bounded: a level is fully gone after ``steps_to_erase`` steps, and then its cloc
 from __future__ import annotations
 
 from game.engine.context import Ctx
-from game.engine.output import StageChanged, Style
+from game.engine.output import LocatorFound, LocatorLost, StageChanged, Style
 from game.engine.state import LevelErasure
 from game.engine.world import DISSOLVING, GONE, PLAYER, ErasurePlan, Level
 
 
 def start(c: Ctx, level: Level) -> None:
-    """Joel has arrived in ``level``: the technicians find it (again) and go on erasing."""
+    """Joel has arrived in ``level``: the technicians find it (again) and go on erasing.
+
+    Only the level Joel is in is erased (the others wait for him), and a hidden level is not
+    on Lacuna's map at all until an event says they found it (``{ erase = "LEVEL" }``).
+    """
     plan = level.erasure_plan
     if plan is None:
         return
     clock = c.model.state.erasure.setdefault(level.id, LevelErasure())
+    if level.hidden and not clock.found:
+        c.events.append(LocatorLost(level.id))
+        return
     if clock.running or clock.steps >= plan.steps_to_erase:
         return
     clock.running = True
     clock.fresh = True
-    clock.wait = (plan.delay if clock.steps == 0 else 0) + plan.pace
+    clock.wait = (plan.delay if clock.steps == 0 else 0) + pace_of(plan, clock)
+
+
+def pace_of(plan: ErasurePlan, clock: LevelErasure) -> int:
+    return clock.pace or plan.pace
+
+
+def set_pace(c: Ctx, level_id: str, pace: int) -> None:
+    """Lacuna works faster or slower (Mierzwiak arrives; Mary and Stan drink)."""
+    clock = c.model.state.erasure.setdefault(level_id, LevelErasure())
+    clock.pace = pace
+    clock.wait = min(clock.wait, pace) if clock.running else clock.wait
+
+
+def pause(c: Ctx, level_id: str, paused: bool) -> None:
+    clock = c.model.state.erasure.setdefault(level_id, LevelErasure())
+    level = c.model.world.levels.get(level_id)
+    if paused:
+        clock.running = False
+    elif level is not None and c.model.state.level == level_id:
+        start(c, level)
+
+
+def found(c: Ctx, level_id: str) -> None:
+    """Lacuna finds a hidden level; if Joel is in it, the erasure starts at once."""
+    clock = c.model.state.erasure.setdefault(level_id, LevelErasure())
+    if clock.found:
+        return
+    clock.found = True
+    c.events.append(LocatorFound(level_id))
+    level = c.model.world.levels.get(level_id)
+    if level is not None and c.model.state.level == level_id:
+        start(c, level)
 
 
 def tick(c: Ctx) -> None:
@@ -42,7 +81,7 @@ def tick(c: Ctx) -> None:
     if clock.wait > 0:
         return
     clock.steps += 1
-    clock.wait = plan.pace
+    clock.wait = pace_of(plan, clock)
     if clock.steps >= plan.steps_to_erase:
         clock.running = False
     _step(c, level, plan, clock.steps)
@@ -115,6 +154,15 @@ def swept(c: Ctx, level: Level) -> None:
         if m.carried(tid) and not m.thing(tid).survives:
             m.state.things[tid].location = None
     target = next_level(c, level)
+    if level.hidden and m.state.hid_from is not None:
+        # hiding bought time; now Joel falls back into the memory he fled, if any of it is left
+        fled = m.world.levels.get(m.state.hid_from)
+        back = m.state.erasure.get(m.state.hid_from)
+        plan = fled.erasure_plan if fled is not None else None
+        if fled is not None and not (plan and back and back.steps >= plan.steps_to_erase):
+            target = fled.id
+        elif fled is not None:
+            target = next_level(c, fled)
     c.say(c.msg("erasure.swept"), Style.WARNING)
     if target is None or c.enter_level is None or not c.enter_level(c, target, True):
         m.state.ended = "spotless"

@@ -69,6 +69,42 @@ class StageAtLeast:
 
 
 @dataclass(frozen=True, slots=True)
+class InLevel:
+    level: str
+
+
+@dataclass(frozen=True, slots=True)
+class TurnAtLeast:
+    turn: int
+
+
+@dataclass(frozen=True, slots=True)
+class LevelTurnsAtLeast:
+    """Joel has spent this many turns in his current level."""
+
+    turns: int
+
+
+@dataclass(frozen=True, slots=True)
+class Arrived:
+    """Joel arrived in this room (or level) this turn."""
+
+    place: str
+
+
+@dataclass(frozen=True, slots=True)
+class CounterBetween:
+    name: str
+    low: int | None = None
+    high: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HasKeepsake:
+    keepsake: str
+
+
+@dataclass(frozen=True, slots=True)
 class AllOf:
     items: tuple[Condition, ...]
 
@@ -85,7 +121,8 @@ class Not:
 
 Condition = (
     Flag | Has | InRoom | Visited | Where | IsOpen | IsLocked | IsWorn | Present | Moved
-    | StageAtLeast | AllOf | AnyOf | Not
+    | StageAtLeast | InLevel | TurnAtLeast | LevelTurnsAtLeast | Arrived | CounterBetween
+    | HasKeepsake | AllOf | AnyOf | Not
 )
 
 
@@ -144,6 +181,43 @@ class End:
 
 
 @dataclass(frozen=True, slots=True)
+class Voice:
+    """A voice from the real world, heard through the dream."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AddCounter:
+    name: str
+    by: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Keepsake:
+    keepsake: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetPace:
+    level: str | None  # None: the level Joel is in
+    pace: int
+
+
+@dataclass(frozen=True, slots=True)
+class PauseErasure:
+    level: str
+    paused: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EraseLevel:
+    """Lacuna finds a hidden level: from now on it is erased like any memory."""
+
+    level: str
+
+
+@dataclass(frozen=True, slots=True)
 class EnterLevel:
     """Joel goes into another level (a memory), arriving at its entry room."""
 
@@ -152,5 +226,5 @@ class EnterLevel:
 
 Effect = (
     Say | SetFlag | Move | Reveal | Remove | SetOpen | SetLocked | Points | GoTo | End
-    | EnterLevel
+    | EnterLevel | Voice | AddCounter | Keepsake | SetPace | PauseErasure | EraseLevel
 )

@@ -220,6 +220,19 @@ class Model:
                 return st.things[thing].moved
             case L.StageAtLeast(room, stage):
                 return st.stages.get(room, 0) >= stage
+            case L.InLevel(level):
+                return st.level == level
+            case L.TurnAtLeast(turn):
+                return st.turn >= turn
+            case L.LevelTurnsAtLeast(turns):
+                return st.level_turns.get(st.level, 0) >= turns
+            case L.Arrived(place):
+                return st.arrived is not None and place in (st.arrived, st.level)
+            case L.CounterBetween(name, low, high):
+                value = st.counters.get(name, 0)
+                return (low is None or value >= low) and (high is None or value <= high)
+            case L.HasKeepsake(keepsake):
+                return keepsake in st.keepsakes
             case L.AllOf(items):
                 return all(self.holds(c) for c in items)
             case L.AnyOf(items):

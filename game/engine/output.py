@@ -46,8 +46,27 @@ class LevelEntered:
 
 
 @dataclass(frozen=True, slots=True)
+class VoiceHeard:
+    """A voice from the real world: the window may flicker where it is heard."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class LocatorLost:
+    """Joel slipped somewhere Lacuna can't see: the erasure of this level waits."""
+
+    level: str
+
+
+@dataclass(frozen=True, slots=True)
+class LocatorFound:
+    level: str
+
+
+@dataclass(frozen=True, slots=True)
 class GameEnded:
     ending: str
 
 
-Event = StageChanged | LevelEntered | GameEnded
+Event = StageChanged | LevelEntered | VoiceHeard | LocatorLost | LocatorFound | GameEnded

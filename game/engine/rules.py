@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from game.engine import erasure
 from game.engine import logic as L
 from game.engine.context import Cmd, Ctx
-from game.engine.output import Style
+from game.engine.output import Style, VoiceHeard
 from game.engine.world import Rule
 
 MAX_DEPTH = 8  # implicit actions may nest (take before insert before ...), never loop
@@ -74,6 +75,22 @@ def apply_effects(c: Ctx, effects: Iterable[L.Effect], source: str) -> None:
                 st.visited.add(room)
             case L.End(ending):
                 st.ended = ending
+            case L.Voice(text):
+                c.say(text, Style.VOICE)
+                c.events.append(VoiceHeard(text))
+            case L.AddCounter(name, by):
+                st.counters[name] = st.counters.get(name, 0) + by
+            case L.Keepsake(keepsake):
+                if keepsake not in st.keepsakes:
+                    st.keepsakes.add(keepsake)
+                    title = c.model.world.keepsakes.get(keepsake, keepsake)
+                    c.say(c.msg("keepsake.kept", title=title), Style.META)
+            case L.SetPace(level, pace):
+                erasure.set_pace(c, level or st.level, pace)
+            case L.PauseErasure(level, paused):
+                erasure.pause(c, level, paused)
+            case L.EraseLevel(level):
+                erasure.found(c, level)
             case L.EnterLevel(level):
                 if c.enter_level is not None:
                     c.enter_level(c, level, False)

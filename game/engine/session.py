@@ -112,6 +112,8 @@ class Game:
         plan = level.erasure_plan
         entry = plan.entry if plan is not None and plan.entry else None
         st = self.state
+        if level.hidden and not self.world.levels[st.level].hidden:
+            st.hid_from = st.level
         st.level = level_id
         st.room = entry or self.world.level_start.get(level_id) or next(
             r for r in self.world.rooms if self.world.rooms[r].level == level_id)
@@ -321,6 +323,7 @@ class Game:
         if self._line_start is None:
             self._line_start = before
         c = self._ctx()
+        room_before = self.state.room
         for note in parsed.notes:
             c.say(note)
         objects = parsed.objects or (None,)
@@ -348,18 +351,21 @@ class Game:
             return
         self.pronouns.note(self.model, [o for o in parsed.objects if o], parsed.second)
         if not self.state.ended:
-            self._end_turn(c)
+            self._end_turn(c, room_before)
         out.extend(c.out)
         self.events.extend(c.events)
         if self.state.ended:
             self.events.append(GameEnded(self.state.ended))
             out.extend(self._ending())
 
-    def _end_turn(self, c: Ctx) -> None:
+    def _end_turn(self, c: Ctx, room_before: str) -> None:
+        """Time passes: the erasure moves on, then the pack's events look at the world."""
         st = self.state
         st.turn += 1
         st.visited.add(st.room)
+        st.level_turns[st.level] = st.level_turns.get(st.level, 0) + 1
         erasure.tick(c)
+        st.arrived = st.room if st.room != room_before else None
         if st.ended:
             return
         level = self.world.levels[st.level]
@@ -378,9 +384,13 @@ class Game:
         if ending is None:  # the pack has no ending for this: the engine's own words
             ending = Ending(self.state.ended or "", self.msg("ending.spotless_title"),
                             self.msg("ending.spotless_text"))
+        kept = [self.world.keepsakes.get(k, k) for k in sorted(self.state.keepsakes)]
+        keepsakes = (self.msg("ending.kept", keepsakes="; ".join(kept)) if kept
+                     else self.msg("ending.kept_nothing")) if self.world.keepsakes else ""
         return [
             Line(ending.title, Style.ENDING),
             Line(ending.text, Style.ENDING),
+            *([Line(keepsakes, Style.META)] if keepsakes else []),
             Line(self._score_text(), Style.META),
             Line(self.msg("ending.options"), Style.META),
         ]

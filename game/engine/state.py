@@ -35,6 +35,8 @@ class LevelErasure(BaseModel):
     steps: int = 0  # steps taken since it began
     wait: int = 0  # turns until the next step
     fresh: bool = False  # Joel arrived this turn: the clock starts with the next one
+    pace: int = 0  # turns per step, when an event changed it (0: the level's own pace)
+    found: bool = False  # a hidden level: Lacuna has found it, so it is erased too
 
 
 class GameState(BaseModel):
@@ -57,8 +59,13 @@ class GameState(BaseModel):
     ended: str | None = None
     stages: dict[str, int] = Field(default_factory=dict)  # room id -> stage, if not vivid
     erasure: dict[str, LevelErasure] = Field(default_factory=dict)  # level id -> its clock
+    counters: dict[str, int] = Field(default_factory=dict)
+    keepsakes: set[str] = Field(default_factory=set)
+    level_turns: dict[str, int] = Field(default_factory=dict)  # turns spent in each level
+    arrived: str | None = None  # the room Joel arrived in this turn, if he moved
+    hid_from: str | None = None  # the memory Joel fled into a hidden level from
 
-    @field_serializer("flags", "visited", "fired")
+    @field_serializer("flags", "visited", "fired", "keepsakes")
     def _sorted(self, value: set[str]) -> list[str]:
         """Sets saved in sorted order, so the same state always gives the same file."""
         return sorted(value)
@@ -84,25 +91,27 @@ class Snapshot:
     """
 
     scalars: tuple[Any, ...]
-    flags: frozenset[str]
-    visited: frozenset[str]
-    fired: frozenset[str]
+    sets: tuple[frozenset[str], ...]
+    dicts: tuple[tuple[tuple[str, int], ...], ...]
     things: tuple[tuple[str, str | None, bool, bool, bool, bool], ...]
-    stages: tuple[tuple[str, int], ...] = ()
-    erasure: tuple[tuple[str, bool, int, int, bool], ...] = ()
+    erasure: tuple[tuple[str, tuple[Any, ...]], ...]
 
 
-_SCALARS = ("pack_id", "seed", "rng", "turn", "level", "room", "score", "verbosity", "ended")
+_SCALARS = ("pack_id", "seed", "rng", "turn", "level", "room", "score", "verbosity", "ended",
+            "arrived", "hid_from")
+_SETS = ("flags", "visited", "fired", "keepsakes")
+_DICTS = ("stages", "counters", "level_turns")
+_CLOCK = tuple(LevelErasure.model_fields)
 
 
 def snapshot(state: GameState) -> Snapshot:
     return Snapshot(
         tuple(getattr(state, name) for name in _SCALARS),
-        frozenset(state.flags), frozenset(state.visited), frozenset(state.fired),
+        tuple(frozenset(getattr(state, name)) for name in _SETS),
+        tuple(tuple(getattr(state, name).items()) for name in _DICTS),
         tuple((tid, t.location, t.open, t.locked, t.worn, t.moved)
               for tid, t in state.things.items()),
-        tuple(state.stages.items()),
-        tuple((lv, e.running, e.steps, e.wait, e.fresh) for lv, e in state.erasure.items()),
+        tuple((lv, tuple(getattr(e, f) for f in _CLOCK)) for lv, e in state.erasure.items()),
     )
 
 
@@ -113,12 +122,11 @@ def restore(snap: Snapshot) -> GameState:
         for tid, loc, o, lk, w, mv in snap.things
     }
     fields: dict[str, Any] = dict(zip(_SCALARS, snap.scalars, strict=True))
-    erasure = {lv: LevelErasure.model_construct(running=r, steps=s, wait=w, fresh=f)
-               for lv, r, s, w, f in snap.erasure}
-    return GameState.model_construct(
-        things=things, flags=set(snap.flags), visited=set(snap.visited), fired=set(snap.fired),
-        stages=dict(snap.stages), erasure=erasure, **fields,
-    )
+    fields.update({name: set(value) for name, value in zip(_SETS, snap.sets, strict=True)})
+    fields.update({name: dict(value) for name, value in zip(_DICTS, snap.dicts, strict=True)})
+    erasure = {lv: LevelErasure.model_construct(**dict(zip(_CLOCK, values, strict=True)))
+               for lv, values in snap.erasure}
+    return GameState.model_construct(things=things, erasure=erasure, **fields)
 
 
 def fresh_thing(t: Thing) -> ThingState:

@@ -246,6 +246,7 @@ class World:
     rooms: dict[str, Room]
     things: dict[str, Thing]
     endings: Mapping[str, Ending]
+    keepsakes: Mapping[str, str] = field(default_factory=dict)  # id -> how endings name it
     description: str = ""
     credits: str = ""
     player_name: str = "Joel"

@@ -64,6 +64,7 @@ class LevelBuilder:
                  level_ids: frozenset[str] = frozenset()) -> None:
         self.root = root
         self.level_ids = level_ids  # the pack's levels, for { enter = "L" }
+        self.keepsakes: set[str] = set()  # the pack's keepsakes (set by the loader)
         self.cross_refs: list[tuple[str, str, tuple[str, ...]]] = []
         self.erasure_plan: ErasurePlan | None = None
         self.source = as_source(root)  # every file is read through it
@@ -633,6 +634,21 @@ class LevelBuilder:
             value = getattr(cond, attr)
             if value is not None:
                 return cls(self._ref(value, t, f"{where}.{attr}"))
+        if cond.level is not None:
+            return L.InLevel(self._level_ref(cond.level, where + ".level"))
+        if cond.turn is not None:
+            return L.TurnAtLeast(cond.turn)
+        if cond.level_turns is not None:
+            return L.LevelTurnsAtLeast(cond.level_turns)
+        if cond.arrived is not None:
+            if cond.arrived in self.level_ids:
+                return L.Arrived(cond.arrived)
+            return L.Arrived(self._ref(cond.arrived, r, where + ".arrived"))
+        if cond.counter is not None:
+            return L.CounterBetween(cond.counter, cond.min, cond.max)
+        if cond.keepsake is not None:
+            self._keepsake_ref(cond.keepsake, where + ".keepsake")
+            return L.HasKeepsake(cond.keepsake)
         if cond.stage is not None:
             return L.StageAtLeast(self._ref(cond.stage, r, where + ".stage"),
                                   M.STAGE_NAMES.index(cond.at_least or "vivid"))
@@ -683,6 +699,21 @@ class LevelBuilder:
                 room = self._ref(e.go or "", ("room",), w + ".go")
                 self.goto_targets.add(e.go or "")
                 out.append(L.GoTo(room))
+            elif kind == "voice":
+                out.append(L.Voice(e.voice or ""))
+            elif kind == "add":
+                out.append(L.AddCounter(e.add or "", 1 if e.by is None else e.by))
+            elif kind == "keepsake":
+                self._keepsake_ref(e.keepsake or "", w + ".keepsake")
+                out.append(L.Keepsake(e.keepsake or ""))
+            elif kind == "pace":
+                level = self._level_ref(e.level, w + ".level") if e.level else None
+                out.append(L.SetPace(level, e.pace or 1))
+            elif kind in ("pause", "resume"):
+                level = self._level_ref(getattr(e, kind), f"{w}.{kind}")
+                out.append(L.PauseErasure(level, kind == "pause"))
+            elif kind == "erase":
+                out.append(L.EraseLevel(self._level_ref(e.erase or "", w + ".erase")))
             elif kind == "enter":
                 if self.level_ids and e.enter not in self.level_ids:
                     guess = closest_name(e.enter or "", self.level_ids)
@@ -811,6 +842,22 @@ class LevelBuilder:
                              'reached, or move Joel there with a rule ({ go = "ROOM" })')
 
 
+    def _level_ref(self, level: str, where: str) -> str:
+        if self.level_ids and level not in self.level_ids:
+            guess = closest_name(level, self.level_ids)
+            self.c.error(self.text_path, where, f'there is no level "{level}" in pack.toml',
+                         f'did you mean "{guess}"?' if guess else
+                         f"use one of: {', '.join(sorted(self.level_ids))}")
+        return level
+
+    def _keepsake_ref(self, keepsake: str, where: str) -> None:
+        if keepsake not in self.keepsakes:
+            guess = closest_name(keepsake, self.keepsakes)
+            self.c.error(self.text_path, where, f'there is no keepsake "{keepsake}" in '
+                         "pack.toml", f'did you mean "{guess}"?' if guess else
+                         f"add [keepsakes.{bare_or_quoted(keepsake)}] title = \"...\" to "
+                         "pack.toml")
+
     def _erasure(self, text: LevelText) -> None:
         """The level's erasure plan: anchors, pace and every room's distance from them."""
         plan = text.erasure
@@ -821,7 +868,7 @@ class LevelBuilder:
                             "pack.toml but no [erasure] table, so it is never erased",
                             'add [erasure] anchors = ["ROOM"], pace = 3')
             return
-        if not numbered:
+        if not numbered and not self.entry.hidden:
             self.c.warn(self.text_path, "erasure", "the level is erased, but pack.toml gives it "
                         "no erasure number, so Joel has nowhere to go when it is gone",
                         f'give [[levels]] id = "{self.entry.id}" an erasure number')

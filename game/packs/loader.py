@@ -118,6 +118,7 @@ def _build(source: PackSource, entry: LevelEntry, c: Collector, manifest: Manife
            ) -> LevelBuilder:
     b = LevelBuilder(source, entry, c, manifest.endings, entry.id == manifest.start,
                      frozenset(lv.id for lv in manifest.levels))
+    b.keepsakes = manifest.keepsakes
     try:
         b.build()
     except RecursionError:
@@ -187,6 +188,7 @@ def _load(source: PackSource, only_start: bool) -> tuple[World, list[Problem]]:
         languages=tuple(pack.languages), start_level=pack.start,
         start_room=start.gid(start.player_room), levels=levels, rooms=rooms, things=things,
         endings={k: Ending(k, e.title, e.text) for k, e in pack.endings.items()},
+        keepsakes={k: e.title for k, e in pack.keepsakes.items()},
         description=pack.description, credits=pack.credits,
         max_score=points, vocabulary=vocabulary_of(rooms, things),
         player_name=start.player_name, player_description=start.player_text,

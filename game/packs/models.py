@@ -56,6 +56,13 @@ class EndingEntry(Strict):
                       description="what the player reads when the game ends this way")
 
 
+class KeepsakeEntry(Strict):
+    """A ``[keepsakes.NAME]`` table: a moment worth keeping, given by ``{ keepsake = "NAME" }``."""
+
+    title: str = Field(min_length=1, max_length=200, description=(
+        "how the ending names it, like \"Stars on the ice\""))
+
+
 class PackFile(Strict):
     """pack.toml, the manifest of a pack."""
 
@@ -75,6 +82,8 @@ class PackFile(Strict):
     credits: str = Field(default="", max_length=MAX_TEXT, description="shown by ABOUT")
     levels: list[LevelEntry] = Field(min_length=1, max_length=200,
                                      description="the levels, one [[levels]] table each")
+    keepsakes: dict[str, KeepsakeEntry] = Field(default_factory=dict, description=(
+        "moments worth keeping, one [keepsakes.NAME] each; the ending lists those kept"))
     endings: dict[str, EndingEntry] = Field(default_factory=dict,
                                             description="the endings, one [endings.NAME] each")
 
@@ -86,7 +95,8 @@ def _error(message: str, fix: str) -> PydanticCustomError:
 
 
 CONDITION_KINDS = ("flag", "has", "room", "visited", "where", "open", "locked", "worn",
-                   "present", "moved", "stage", "all", "any", "not")
+                   "present", "moved", "stage", "level", "turn", "level_turns", "arrived",
+                   "counter", "keepsake", "all", "any", "not")
 STAGE_NAMES = ("vivid", "faded", "blurred", "dissolving", "gone")
 StageName = Literal["vivid", "faded", "blurred", "dissolving", "gone"]
 
@@ -118,6 +128,21 @@ class Condition(Strict):
                               "the erasure has taken room R at least this far (vivid, faded, "
                               "blurred, dissolving, gone)")
     at_least: StageName | None = Field(default=None, description='goes with "stage"')
+    level: str | None = _form('{ level = "L" }', "Joel is in the level L")
+    turn: int | None = Field(default=None, ge=0, le=1_000_000, description=(
+        "the game has lasted N turns or more"), examples=["{ turn = N }"])
+    level_turns: int | None = Field(default=None, ge=0, le=1_000_000, description=(
+        "Joel has spent N turns or more in the level he is in (counting from his first "
+        "arrival)"), examples=["{ level_turns = N }"])
+    arrived: str | None = _form('{ arrived = "R" }', (
+        "Joel arrived in room R (or in level R) this very turn: for something that happens "
+        "on entering, every time (with once = false)"))
+    counter: str | None = _form('{ counter = "C", min = N }', (
+        "the counter C (see the effect add) is at least `min` and at most `max` (either may "
+        "be left out; a counter starts at 0)"))
+    min: int | None = Field(default=None, description='goes with "counter"')
+    max: int | None = Field(default=None, description='goes with "counter"')
+    keepsake: str | None = _form('{ keepsake = "K" }', "the keepsake K has been kept")
     all: list[Condition] | None = Field(default=None, max_length=100,
                                         description="every condition of the list holds",
                                         examples=["{ all = [ { ... }, { ... } ] }"])
@@ -141,6 +166,9 @@ class Condition(Strict):
         if (self.where is None) != (self.in_ is None):
             raise _error('"where" and "in" go together',
                          'write { where = "thing", in = "place" }')
+        if self.counter is None and (self.min is not None or self.max is not None):
+            raise _error('"min" and "max" go with "counter"',
+                         'write { counter = "C", min = 1 }')
         if (self.stage is None) != (self.at_least is None):
             raise _error('"stage" and "at_least" go together',
                          'write { stage = "room", at_least = "faded" }')
@@ -155,8 +183,9 @@ class Condition(Strict):
         return found
 
 
-EFFECT_KINDS = ("say", "set", "clear", "move", "reveal", "remove", "open", "close", "lock",
-                "unlock", "points", "go", "enter", "end")
+EFFECT_KINDS = ("say", "voice", "set", "clear", "add", "move", "reveal", "remove", "open",
+                "close", "lock", "unlock", "points", "keepsake", "go", "enter", "pace", "pause",
+                "resume", "erase", "end")
 
 
 class Effect(Strict):
@@ -164,8 +193,15 @@ class Effect(Strict):
 
     say: str | None = Field(default=None, max_length=MAX_TEXT, description="prints the text",
                             examples=['{ say = "..." }'])
+    voice: str | None = Field(default=None, max_length=MAX_TEXT, description=(
+        "a voice from the real world, heard through the dream (Stan, Patrick, Mary...)"),
+        examples=['{ voice = "..." }'])
     set: str | None = _form('{ set = "F" }', "sets the flag F")
     clear: str | None = _form('{ clear = "F" }', "clears the flag F")
+    add: str | None = _form('{ add = "C", by = N }',
+                            "adds N (default 1; may be negative) to the counter C")
+    by: int | None = Field(default=None, ge=-1_000_000, le=1_000_000,
+                           description='goes with "add"')
     move: str | None = _form('{ move = "T", to = "X" }',
                              'moves T into or onto X (a thing, a room, or "player": Joel '
                              "carries it); reveals a hidden T")
@@ -180,10 +216,21 @@ class Effect(Strict):
         "adds N to the score (once per rule or event); the maximum score is the sum of all "
         "points effects, so give each achievement's points in one place (let alternative "
         "rules set a flag and one event award the points)"), examples=["{ points = N }"])
+    keepsake: str | None = _form('{ keepsake = "K" }', (
+        "Joel keeps the moment K (a [keepsakes.K] of pack.toml); endings list what was kept"))
     go: str | None = _form('{ go = "R" }', "Joel is moved to room R")
     enter: str | None = _form('{ enter = "L" }',
                               "Joel goes into the level L (a memory), at its entry room, with "
                               "what he carries; its erasure starts")
+    pace: int | None = Field(default=None, ge=1, le=1000, description=(
+        "the erasure of the level (`level`, default Joel's) now takes a step every N turns"),
+        examples=['{ pace = N, level = "L" }'])
+    level: str | None = Field(default=None, description='goes with "pace"')
+    pause: str | None = _form('{ pause = "L" }', "the erasure of level L stops for now")
+    resume: str | None = _form('{ resume = "L" }', "the erasure of level L goes on")
+    erase: str | None = _form('{ erase = "L" }', (
+        "Lacuna finds the level L (a hidden level): its erasure starts (when Joel is there) "
+        "as in any memory"))
     end: str | None = _form('{ end = "E" }', "the game ends with the ending E of pack.toml")
 
     @model_validator(mode="after")
@@ -198,6 +245,10 @@ class Effect(Strict):
                          "write one effect per table: do = [ { ... }, { ... } ]")
         if (self.move is None) != (self.to is None):
             raise _error('"move" needs "to"', 'write { move = "thing", to = "place" }')
+        if self.by is not None and self.add is None:
+            raise _error('"by" goes with "add"', 'write { add = "counter", by = 2 }')
+        if self.level is not None and self.pace is None:
+            raise _error('"level" goes with "pace"', 'write { pace = 2, level = "L" }')
         return self
 
     def kind(self) -> str:

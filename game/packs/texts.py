@@ -100,6 +100,7 @@ class Manifest:
     start: str | None
     endings: set[str]
     pack: M.PackFile | None  # None when pack.toml has mistakes
+    keepsakes: set[str] = field(default_factory=set)
 
 
 def read_manifest(raw: dict[str, Any], path: Path | str, c: Collector) -> Manifest:
@@ -108,7 +109,8 @@ def read_manifest(raw: dict[str, Any], path: Path | str, c: Collector) -> Manife
     except ValidationError as exc:
         c.pydantic(path, exc, M.PackFile)
     else:
-        return Manifest(list(pack.levels), pack.start, set(pack.endings), pack)
+        return Manifest(list(pack.levels), pack.start, set(pack.endings), pack,
+                        set(pack.keepsakes))
     # pack.toml is wrong, but its levels can still be checked
     levels = []
     for entry in raw.get("levels", []) if isinstance(raw.get("levels"), list) else []:
@@ -122,6 +124,8 @@ def read_manifest(raw: dict[str, Any], path: Path | str, c: Collector) -> Manife
                 hidden=False))
     start = raw.get("start") if isinstance(raw.get("start"), str) else None
     endings = raw.get("endings")
-    return Manifest(levels, start, set(endings) if isinstance(endings, dict) else set(), None)
+    keepsakes = raw.get("keepsakes")
+    return Manifest(levels, start, set(endings) if isinstance(endings, dict) else set(), None,
+                    set(keepsakes) if isinstance(keepsakes, dict) else set())
 
 
