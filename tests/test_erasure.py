@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from game.engine.logic import WithJoel
 from game.engine.output import (
+    CompanionJoined,
+    CompanionLost,
     GameEnded,
     LevelEntered,
     LocatorFound,
@@ -230,3 +233,38 @@ def test_a_keepsake_is_named_in_the_ending(memories: World) -> None:
     while not game.ended:
         last = say(game, "z")
     assert "You kept: The title of the novel." in last
+
+
+def test_the_companion_follows_and_her_next_memory_takes_over(memories: World) -> None:
+    game = asleep(memories)
+    say(game, "e")
+    say(game, "e")
+    joined = say(game, "clementine, follow me")
+    assert "falls in beside you" in joined
+    assert "Somewhere they can't find us" in joined  # she volunteers a line, once
+    assert CompanionJoined("bookstore/Clementine") in game.take_events()
+    assert "Clementine comes with you." in say(game, "w")
+    assert game.state.things["bookstore/Clementine"].location == "bookstore/Fiction Aisle"
+    while game.state.level == "bookstore":
+        say(game, "z")
+    # swept together: the beach's own Clementine is the one beside him now
+    assert game.state.follower == "beach/Clementine"
+    assert game.state.things["beach/Clementine"].location == game.state.room
+    assert game.model.holds(WithJoel("Clementine"))
+
+
+def test_a_companion_left_waiting_is_lost_with_her_memory(memories: World) -> None:
+    game = asleep(memories)
+    say(game, "e")
+    say(game, "e")
+    say(game, "ask clementine to follow me")
+    say(game, "w")
+    assert "stays here" in say(game, "tell clementine to wait")
+    say(game, "e")
+    text = ""
+    while game.state.level == "bookstore":
+        text = say(game, "z")
+    assert "waiting in a memory that no longer exists" in text
+    assert CompanionLost("bookstore/Clementine") in game.take_events()
+    assert game.state.follower is None
+    assert not game.model.holds(WithJoel("Clementine"))

@@ -6,6 +6,7 @@ itself, e.g. after a failed implicit action); None lets the action go ahead.
 
 from __future__ import annotations
 
+from game.engine import companion
 from game.engine.context import AskFor, Cmd, Ctx
 from game.engine.messages import join_list
 from game.engine.output import Style
@@ -239,6 +240,7 @@ class Go(Action):
         if ex is None:
             ex = m.exits()[0]
         first_visit = ex.to not in m.state.visited
+        c.vars["go.from"] = m.state.room
         m.state.room = ex.to
         m.state.visited.add(ex.to)
         full = first_visit or m.state.verbosity == "verbose"
@@ -248,6 +250,7 @@ class Go(Action):
 
     def report(self, c: Ctx, cmd: Cmd) -> None:
         describe_room(c, bool(c.vars.get("go.full")))
+        companion.after_move(c, c.vars["go.from"])
 
 
 def _door_direction(c: Ctx, door: str) -> str | None:
@@ -699,7 +702,8 @@ class Order(Action):
     id = "order"
 
     def report(self, c: Ctx, cmd: Cmd) -> None:
-        c.tell("order.default", the=c.the(cmd.actor or noun(cmd)))
+        if not companion.order(c, cmd):
+            c.tell("order.default", the=c.the(cmd.actor or noun(cmd)))
 
 
 # -- the senses and the rest -------------------------------------------------------------------

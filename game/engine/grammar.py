@@ -90,6 +90,7 @@ _SPEC: tuple[tuple[str, str], ...] = (
     ("talk", "talk|speak to|with {person}"), ("talk", "greet|hello|hi {person}"),
     ("talk", "talk|speak {person}"),
     ("kiss", "kiss|hug|embrace|cuddle {person}"),
+    ("order", "ask|tell|order {person} to {text}"),
     ("say", "say|shout|yell|whisper|answer|reply {text}"),
     # the body
     ("wait", "wait|z"), ("wait", "wait around|a while|awhile"),

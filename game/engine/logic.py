@@ -105,6 +105,13 @@ class HasKeepsake:
 
 
 @dataclass(frozen=True, slots=True)
+class WithJoel:
+    """The companion (by identity, any memory's version of her) is with Joel."""
+
+    companion: str
+
+
+@dataclass(frozen=True, slots=True)
 class AllOf:
     items: tuple[Condition, ...]
 
@@ -122,7 +129,7 @@ class Not:
 Condition = (
     Flag | Has | InRoom | Visited | Where | IsOpen | IsLocked | IsWorn | Present | Moved
     | StageAtLeast | InLevel | TurnAtLeast | LevelTurnsAtLeast | Arrived | CounterBetween
-    | HasKeepsake | AllOf | AnyOf | Not
+    | HasKeepsake | WithJoel | AllOf | AnyOf | Not
 )
 
 

@@ -233,6 +233,9 @@ class Model:
                 return (low is None or value >= low) and (high is None or value <= high)
             case L.HasKeepsake(keepsake):
                 return keepsake in st.keepsakes
+            case L.WithJoel(companion):
+                f = st.follower
+                return f is not None and self.world.things[f].companion == companion
             case L.AllOf(items):
                 return all(self.holds(c) for c in items)
             case L.AnyOf(items):

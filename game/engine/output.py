@@ -65,8 +65,21 @@ class LocatorFound:
 
 
 @dataclass(frozen=True, slots=True)
+class CompanionJoined:
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class CompanionLost:
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
 class GameEnded:
     ending: str
 
 
-Event = StageChanged | LevelEntered | VoiceHeard | LocatorLost | LocatorFound | GameEnded
+Event = (
+    StageChanged | LevelEntered | VoiceHeard | LocatorLost | LocatorFound | CompanionJoined
+    | CompanionLost | GameEnded
+)

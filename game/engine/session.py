@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game import __version__
-from game.engine import erasure
+from game.engine import companion, erasure
 from game.engine.actions import describe_room
 from game.engine.context import AskFor, Cmd, Ctx
 from game.engine.grammar import ALL_WORDS, ARTICLES, VERBS, Pattern
@@ -112,6 +112,7 @@ class Game:
         plan = level.erasure_plan
         entry = plan.entry if plan is not None and plan.entry else None
         st = self.state
+        old_room = st.room
         if level.hidden and not self.world.levels[st.level].hidden:
             st.hid_from = st.level
         st.level = level_id
@@ -121,6 +122,7 @@ class Game:
         c.events.append(LevelEntered(level_id, st.room, swept))
         if level.intro:
             c.say(level.intro)
+        companion.change_level(c, old_room, swept)
         describe_room(c, True)
         erasure.start(c, level)
         return True
@@ -230,6 +232,9 @@ class Game:
                                 Style.PARSER))
                 return False
         result = self.parser.parse(words, self.pronouns, forced, only)
+        if order is not None and isinstance(result, Failure):
+            # an order need not be a command Joel could give himself: FOLLOW ME, WAIT HERE
+            result = Parsed("order", (order,), text=" ".join(words))
         return self._handle(result, words, out, order, forced, only)
 
     def _handle(self, result: Parsed | Failure | Question, words: list[str], out: list[Line],
@@ -368,6 +373,7 @@ class Game:
         st.arrived = st.room if st.room != room_before else None
         if st.ended:
             return
+        companion.volunteer(c)
         level = self.world.levels[st.level]
         for event in level.events:
             if event.once and event.id in st.fired:

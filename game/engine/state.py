@@ -61,11 +61,14 @@ class GameState(BaseModel):
     erasure: dict[str, LevelErasure] = Field(default_factory=dict)  # level id -> its clock
     counters: dict[str, int] = Field(default_factory=dict)
     keepsakes: set[str] = Field(default_factory=set)
+    hiding: set[str] = Field(default_factory=set)  # people told to hide
     level_turns: dict[str, int] = Field(default_factory=dict)  # turns spent in each level
     arrived: str | None = None  # the room Joel arrived in this turn, if he moved
     hid_from: str | None = None  # the memory Joel fled into a hidden level from
+    follower: str | None = None  # the person following Joel (a thing id)
+    left_behind: str | None = None  # the companion Joel told to wait or hide
 
-    @field_serializer("flags", "visited", "fired", "keepsakes")
+    @field_serializer("flags", "visited", "fired", "keepsakes", "hiding")
     def _sorted(self, value: set[str]) -> list[str]:
         """Sets saved in sorted order, so the same state always gives the same file."""
         return sorted(value)
@@ -98,8 +101,8 @@ class Snapshot:
 
 
 _SCALARS = ("pack_id", "seed", "rng", "turn", "level", "room", "score", "verbosity", "ended",
-            "arrived", "hid_from")
-_SETS = ("flags", "visited", "fired", "keepsakes")
+            "arrived", "hid_from", "follower", "left_behind")
+_SETS = ("flags", "visited", "fired", "keepsakes", "hiding")
 _DICTS = ("stages", "counters", "level_turns")
 _CLOCK = tuple(LevelErasure.model_fields)
 

@@ -110,6 +110,8 @@ class Thing:
     topics: tuple[Topic, ...] = ()
     connects: tuple[str, ...] = ()
     survives: bool = False  # stays when its room dissolves
+    companion: str | None = None  # the identity this person shares across memories
+    volunteers: tuple[Variant, ...] = ()  # lines the person says unasked, once each
     stage_texts: Mapping[int, str] = field(default_factory=dict)
 
     @property

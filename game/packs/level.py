@@ -389,6 +389,8 @@ class LevelBuilder:
                           self._text(t.text, f"{key_path}.topics[{i}].text"))
                     for i, t in enumerate(tt.topics)),
                 survives=props.survives, stage_texts=_stage_texts(tt.stages),
+                companion=props.companion if kind is Kind.PERSON else None,
+                volunteers=self._text(tt.volunteer, key_path + ".volunteer"),
             )
 
     def _check_containment(self, thing_objs: list[MapObject]) -> None:
@@ -646,6 +648,8 @@ class LevelBuilder:
             return L.Arrived(self._ref(cond.arrived, r, where + ".arrived"))
         if cond.counter is not None:
             return L.CounterBetween(cond.counter, cond.min, cond.max)
+        if cond.companion is not None:
+            return L.WithJoel(cond.companion)
         if cond.keepsake is not None:
             self._keepsake_ref(cond.keepsake, where + ".keepsake")
             return L.HasKeepsake(cond.keepsake)

@@ -96,7 +96,7 @@ def _error(message: str, fix: str) -> PydanticCustomError:
 
 CONDITION_KINDS = ("flag", "has", "room", "visited", "where", "open", "locked", "worn",
                    "present", "moved", "stage", "level", "turn", "level_turns", "arrived",
-                   "counter", "keepsake", "all", "any", "not")
+                   "counter", "keepsake", "companion", "all", "any", "not")
 STAGE_NAMES = ("vivid", "faded", "blurred", "dissolving", "gone")
 StageName = Literal["vivid", "faded", "blurred", "dissolving", "gone"]
 
@@ -143,6 +143,9 @@ class Condition(Strict):
     min: int | None = Field(default=None, description='goes with "counter"')
     max: int | None = Field(default=None, description='goes with "counter"')
     keepsake: str | None = _form('{ keepsake = "K" }', "the keepsake K has been kept")
+    companion: str | None = _form('{ companion = "C" }', (
+        "the companion C (any memory's version of her: a Person whose Tiled property "
+        "`companion` is C) follows Joel"))
     all: list[Condition] | None = Field(default=None, max_length=100,
                                         description="every condition of the list holds",
                                         examples=["{ all = [ { ... }, { ... } ] }"])
@@ -343,6 +346,9 @@ class ThingText(Strict):
     text: Text | None = Field(default=None, description=(
         "what READ says, if it differs from examining it"))
     talk: Text | None = Field(default=None, description="what TALK TO says (a Person)")
+    volunteer: list[Variant] = Field(default_factory=list, max_length=100, description=(
+        "what a Person says unasked while with Joel: the first line whose `when` holds, once "
+        "each, at most one a turn"))
     topics: list[TopicText] = Field(default_factory=list, max_length=100, description=(
         "what ASK and TELL ABOUT answer (a Person)"))
 
@@ -421,6 +427,7 @@ class ThingProps(Strict):
     key: str | None = None
     transparent: bool = False
     survives: bool = False
+    companion: str | None = None
     gender: Literal["he", "she", "they", "it"] | None = None
     to: str | None = None
     direction: Literal[

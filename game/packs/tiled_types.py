@@ -90,6 +90,9 @@ TRANSPARENT = Member("transparent", "bool", False,
                      "what is inside can be seen while it is closed")
 SURVIVES = Member("survives", "bool", False,
                   "stays when the erasure dissolves its room (a memento, a keepsake)")
+COMPANION = Member("companion", "string", None,
+                   "a companion's identity, shared by her versions in every memory; she can be "
+                   "asked to follow, wait and hide")
 GENDER_MEMBER = Member("gender", "string", "they", "which pronoun refers to them",
                        enum=GENDER)
 TO = Member("to", "object", None,
@@ -116,7 +119,7 @@ CLASSES: tuple[TiledClass, ...] = (
     TiledClass("Supporter", "things", "holds things on top of it (a table, a shelf)",
                "#ffc58af9", (PORTABLE, HIDDEN, IN)),
     TiledClass("Person", "things", "someone to talk to", "#fff28b82",
-               (HIDDEN, IN, GENDER_MEMBER, SURVIVES)),
+               (HIDDEN, IN, GENDER_MEMBER, SURVIVES, COMPANION)),
     TiledClass("Door", "things", "joins two rooms; can be opened, closed and locked",
                "#ff81c995", (HIDDEN, OPENABLE, OPEN, LOCKED, KEY, TO, DIRECTION_MEMBER, INSIDE)),
     TiledClass("Passage", "things", "an opening that joins two rooms (an arch, stairs); always "
