@@ -268,3 +268,19 @@ def test_a_companion_left_waiting_is_lost_with_her_memory(memories: World) -> No
     assert CompanionLost("bookstore/Clementine") in game.take_events()
     assert game.state.follower is None
     assert not game.model.holds(WithJoel("Clementine"))
+
+
+def test_the_status_line_knows_how_much_is_gone_and_who_is_with_joel(memories: World) -> None:
+    game = asleep(memories)
+    first = game.status()
+    assert (first.level, first.room, first.gone_percent, first.companion) == (
+        "The bookstore", "Lobby", 0, None)
+    say(game, "e")
+    say(game, "e")
+    say(game, "clementine, follow me")
+    for _ in range(3):
+        say(game, "z")
+    later = game.status()
+    assert 0 < later.gone_percent < 100
+    assert later.companion == "Clementine"
+    assert later.turn == game.state.turn

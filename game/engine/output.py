@@ -83,3 +83,18 @@ Event = (
     StageChanged | LevelEntered | VoiceHeard | LocatorLost | LocatorFound | CompanionJoined
     | CompanionLost | GameEnded
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """What a status line shows: where Joel is, how much of this memory is gone, who is with
+    him, and the score; the window draws it, the terminal leaves it to SCORE and LOOK."""
+
+    level: str
+    room: str
+    turn: int
+    gone_percent: int
+    companion: str | None
+    keepsakes: int
+    score: int
+    max_score: int

@@ -19,7 +19,7 @@ from game.engine.context import AskFor, Cmd, Ctx
 from game.engine.grammar import ALL_WORDS, ARTICLES, VERBS, Pattern
 from game.engine.messages import Catalogue, join_list
 from game.engine.model import Model
-from game.engine.output import Event, GameEnded, LevelEntered, Line, Style
+from game.engine.output import Event, GameEnded, LevelEntered, Line, Status, Style
 from game.engine.parser import Failure, Forced, Parsed, Parser, Pronouns, Question
 from game.engine.rules import apply_effects, run
 from game.engine.saves import SaveError, SaveStore
@@ -91,6 +91,17 @@ class Game:
         self.events.extend(c.events)
         out.extend(self._look())
         return out
+
+    def status(self) -> Status:
+        st = self.state
+        c = self._ctx()
+        follower = st.follower
+        return Status(
+            level=self.world.levels[st.level].title, room=self.model.room.title, turn=st.turn,
+            gone_percent=erasure.gone_percent(c),
+            companion=self.model.thing(follower).name if follower else None,
+            keepsakes=len(st.keepsakes), score=st.score, max_score=self.world.max_score,
+        )
 
     def take_events(self) -> list[Event]:
         """What happened since the last call, for a frontend that animates it."""

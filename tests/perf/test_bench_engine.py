@@ -68,3 +68,25 @@ def test_random_commands_throughput(world) -> None:  # type: ignore[no-untyped-d
             game.start()
     total = time.perf_counter() - t0
     print(f"\n{n} random commands: {total:.1f} s, median {statistics.median(per) * 1e3:.3f} ms")
+
+
+def test_a_turn_with_the_erasure_events_and_a_companion() -> None:
+    """Turns in a fading memory, with events checked and Clementine following."""
+    world, _ = load_pack(ROOT / "tests" / "packs" / "memories")
+    timings: list[float] = []
+    cycle = ["z", "look", "w", "e", "z", "x clementine"]
+    for round_no in range(300):
+        game = Game(world, seed=round_no)
+        game.start()
+        for command in ("sleep", "e", "e", "clementine, follow me"):
+            game.submit(command)
+        i = 0
+        while not game.ended and i < 60:
+            t0 = time.perf_counter()
+            game.submit(cycle[i % len(cycle)])
+            timings.append(time.perf_counter() - t0)
+            i += 1
+    timings.sort()
+    p99 = timings[int(len(timings) * 0.99)]
+    print(f"\nturn with erasure+events+companion over {len(timings)} turns: median "
+          f"{statistics.median(timings) * 1e3:.3f} ms, p99 {p99 * 1e3:.3f} ms")
