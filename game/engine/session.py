@@ -8,21 +8,20 @@ window and the terminal behave identically.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from game import __version__
-from game.engine import companion, erasure
+from game.engine import companion, erasure, meta
 from game.engine.actions import describe_room
 from game.engine.context import AskFor, Cmd, Ctx
 from game.engine.grammar import ALL_WORDS, ARTICLES, VERBS, Pattern
 from game.engine.messages import Catalogue, join_list
+from game.engine.meta import Confirm
 from game.engine.model import Model
 from game.engine.output import Event, GameEnded, LevelEntered, Line, Status, Style
 from game.engine.parser import Failure, Forced, Parsed, Parser, Pronouns, Question
 from game.engine.rules import apply_effects, run
-from game.engine.saves import SaveError, SaveStore
+from game.engine.saves import SaveStore
 from game.engine.state import (
     GameState,
     Snapshot,
@@ -38,11 +37,6 @@ UNDO_DEPTH = 200
 MAX_COMMANDS_PER_LINE = 32
 ORDER = "\x00order"  # MARY, JUMP: split off as [ORDER, person, words...]
 ABSENT = "\x00absent"  # MARY, JUMP with Mary elsewhere
-
-
-@dataclass(frozen=True)
-class Confirm:
-    action: str  # "quit" or "restart"
 
 
 Pending = Question | AskFor | Confirm
@@ -270,8 +264,8 @@ class Game:
         if order is not None:
             self._act(Parsed("order", (order,), text=" ".join(words)), out, actor=order)
             return True
-        if result.action in _META:
-            _META[result.action](self, result, out)
+        if result.action in meta.COMMANDS:
+            meta.COMMANDS[result.action](self, result, out)
             return True
         self._act(result, out)
         return True
@@ -455,68 +449,6 @@ class Game:
             return self.start()
         return [Line(self.msg("meta.not_confirmed"), Style.META)]
 
-    def _save(self, parsed: Parsed, out: list[Line]) -> None:
-        if self.saves is None:
-            out.append(Line(self.msg("save.unavailable"), Style.META))
-            return
-        try:
-            path = self.saves.save(parsed.text.strip() or "savegame", self.world, self.state)
-        except SaveError as exc:
-            out.append(Line(self._save_error(exc), Style.META))
-            return
-        out.append(Line(self.msg("save.done", path=str(path)), Style.META))
-
-    def _restore(self, parsed: Parsed, out: list[Line]) -> None:
-        if self.saves is None:
-            out.append(Line(self.msg("save.unavailable"), Style.META))
-            return
-        try:
-            state = self.saves.load(parsed.text.strip() or "savegame", self.world)
-        except SaveError as exc:
-            out.append(Line(self.msg("restore.failed", reason=self._save_error(exc)),
-                            Style.META))
-            return
-        self._push(snapshot(self.state))
-        self._replace_state(state)
-        self.parser.refresh()  # the save may have needed levels not loaded before
-        out.append(Line(self.msg("restore.done"), Style.META))
-        out.extend(self._look())
-
-    def _save_error(self, exc: SaveError) -> str:
-        return self.msg(exc.msg_id, **exc.fields)
-
-    def _undo(self, parsed: Parsed, out: list[Line]) -> None:
-        if not self.history:
-            out.append(Line(self.msg("undo.nothing"), Style.META))
-            return
-        self._replace_state(restore(self.history.pop()))
-        out.append(Line(self.msg("undo.done"), Style.META))
-        out.append(Line(self.model.room.title, Style.TITLE))
-
-    def _script_on(self, parsed: Parsed, out: list[Line]) -> None:
-        if self.saves is None:
-            out.append(Line(self.msg("save.unavailable"), Style.META))
-            return
-        if self.script is not None:
-            out.append(Line(self.msg("script.already"), Style.META))
-            return
-        path = self.saves.directory / f"{self.world.pack_id}-transcript.txt"
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.script = path.open("a", encoding="utf-8")
-        except OSError as exc:
-            out.append(Line(self.msg("script.failed", reason=exc.strerror or ""), Style.META))
-            return
-        out.append(Line(self.msg("script.on", path=str(path)), Style.META))
-
-    def _script_off(self, parsed: Parsed, out: list[Line]) -> None:
-        if self.script is None:
-            out.append(Line(self.msg("script.not_on"), Style.META))
-            return
-        self.script.close()
-        self.script = None
-        out.append(Line(self.msg("script.off"), Style.META))
-
     def close(self) -> None:
         """Stop the transcript, if one is being written (QUIT does this too)."""
         if self.script is not None:
@@ -530,47 +462,6 @@ class Game:
         for item in out:
             self.script.write(item.text + "\n")
         self.script.flush()
-
-    def _verbosity(self, parsed: Parsed, out: list[Line]) -> None:
-        self.state.verbosity = {"verbose": "verbose", "brief": "brief",
-                                "superbrief": "superbrief"}[parsed.action]
-        out.append(Line(self.msg(f"meta.{parsed.action}", title=self.world.title), Style.META))
-
-    def _hint(self, parsed: Parsed, out: list[Line]) -> None:
-        for hint in self.world.levels[self.state.level].hints:
-            if hint.when is None or self.model.holds(hint.when):
-                out.append(Line(hint.text, Style.META))
-                return
-        out.append(Line(self.msg("hint.none"), Style.META))
-
-    def _simple_meta(self, parsed: Parsed, out: list[Line]) -> None:
-        a = parsed.action
-        if a == "score":
-            out.append(Line(self._score_text(), Style.META))
-        elif a == "help":
-            out.extend(Line(p, Style.META) for p in self.msg("help.text").split("\n\n"))
-        elif a == "about":
-            w = self.world
-            out.append(Line(self.msg("about.pack", title=w.title, version=w.version,
-                                     authors=", ".join(w.authors)), Style.META))
-            if w.credits:
-                out.append(Line(w.credits, Style.META))
-            out.append(Line(self.msg("about.game", version=__version__), Style.META))
-        elif a in ("quit", "restart"):
-            self.pending = Confirm(a)
-            out.append(Line(self.msg(f"meta.confirm_{a}"), Style.META))
-        elif a == "comment":
-            out.append(Line(self.msg("meta.comment"), Style.META))
-
-
-_META = {
-    "save": Game._save, "restore": Game._restore, "undo": Game._undo,
-    "script_on": Game._script_on, "script_off": Game._script_off,
-    "verbose": Game._verbosity, "brief": Game._verbosity, "superbrief": Game._verbosity,
-    "hint": Game._hint, "score": Game._simple_meta, "help": Game._simple_meta,
-    "about": Game._simple_meta, "quit": Game._simple_meta, "restart": Game._simple_meta,
-}
-
 
 def transcript_of(game: Game, commands: list[str]) -> str:
     """Play commands and return the transcript as a piped terminal run would show it."""
