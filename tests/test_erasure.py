@@ -284,3 +284,20 @@ def test_the_status_line_knows_how_much_is_gone_and_who_is_with_joel(memories: W
     assert 0 < later.gone_percent < 100
     assert later.companion == "Clementine"
     assert later.turn == game.state.turn
+
+
+def test_level_and_turn_triggers_and_the_arrival_delay(memories: World) -> None:
+    game = asleep(memories)
+    turns: list[list[str]] = []
+    while game.state.level == "bookstore":
+        turns.append([ln.text for ln in game.submit("z") if ln.style is Style.VOICE])
+    # { level = "beach" } and { turn = 5 }: heard on the very turn he lands on the beach
+    assert any("beach one" in text for text in turns[-1])
+    assert not any("beach one" in text for voices in turns[:-1] for text in voices)
+    arrival = game.state.turn
+    # the beach waits the turn of arrival, its delay (1) and its pace before the first step
+    plan = memories.levels["beach"].erasure_plan
+    assert plan is not None and plan.delay == 1
+    while game.state.erasure["beach"].steps == 0:
+        game.submit("z")
+    assert game.state.turn - arrival == plan.delay + plan.pace + 1
