@@ -1,5 +1,7 @@
-"""spotless new-pack: a valid pack (no error, no warning) that plays, a Tiled project that
-declares the game's classes, and the defaults of those classes merged by the loader."""
+"""spotless new-pack: a valid pack (no error, no warning) with the game's shape (a memory that
+fades when Joel waits, a companion, a hidden level, two endings) that plays through the parser
+and the CLI, a Tiled project that declares the game's classes, and the defaults of those classes
+merged by the loader."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ from pathlib import Path
 import pytest
 
 from game import cli
+from game.engine.output import GameEnded, Line, LocatorFound, LocatorLost, Style
+from game.engine.session import Game
 from game.engine.world import DIRECTIONS, Kind
 from game.packs import models as M
 from game.packs import scaffold
@@ -49,34 +53,217 @@ def test_new_pack_validates_without_errors_or_warnings(pack: Path,
     assert capsys.readouterr().out == f"{pack}: 0 error(s), 0 warning(s): valid\n"
 
 
-def test_new_pack_has_a_hidden_second_level(pack: Path) -> None:
+def test_new_pack_has_a_memory_a_companion_and_a_hidden_level(pack: Path) -> None:
     world, _ = load_pack(pack)
-    assert world.start_level == "house"
-    assert world.levels["attic"].hidden and not world.levels["house"].hidden
+    assert world.start_level == "house" and world.start_room == "house/Hall"
+    house, attic = world.levels["house"], world.levels["attic"]
+    assert (house.erasure, house.hidden) == (1, False)
+    assert (attic.erasure, attic.hidden) == (None, True)
+    plan = house.erasure_plan
+    assert plan is not None
+    assert (plan.anchors, plan.pace, plan.delay) == (("house/Garden",), 3, 2)
+    assert dict(plan.distances) == {"house/Garden": 0, "house/Kitchen": 1, "house/Hall": 2}
+    hidden_plan = attic.erasure_plan
+    assert hidden_plan is not None
+    assert (hidden_plan.anchors, hidden_plan.entry) == (("attic/Landing",), "attic/Attic")
     assert {r.name for r in world.rooms.values()} == {"Hall", "Kitchen", "Garden", "Landing",
                                                       "Attic"}
     kinds = {t.kind for t in world.things.values()}
     assert {Kind.ITEM, Kind.PERSON, Kind.DOOR, Kind.PASSAGE, Kind.CONTAINER,
-            Kind.SUPPORTER} <= kinds
+            Kind.SUPPORTER, Kind.SCENERY} <= kinds
+    clementine = world.things["house/Clementine"]
+    assert clementine.companion == "Clementine" and clementine.volunteers
+    assert world.things["house/hatch"].hidden
+    assert world.things["attic/photograph"].survives
+    assert set(world.endings) == {"spotless", "together"}
+    assert set(world.keepsakes) == {"letter"}
+    assert world.max_score == 2
 
 
-def test_new_pack_plays_to_its_ending(pack: Path, tmp_path: Path) -> None:
-    commands = ["take letter", "east", "look under table", "take key", "unlock door with key",
-                "open door", "south", "ask mary about letter", "give letter to mary"]
+# -- playing it ------------------------------------------------------------------------------
+def _play_cli(pack: Path, tmp_path: Path, commands: list[str]) -> str:
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
                SPOTLESS_DATA_DIR=str(tmp_path))
     r = subprocess.run([sys.executable, "-m", "game", "play", str(pack)],
                        input="\n".join(commands) + "\n", text=True, capture_output=True,
                        env=env, cwd=ROOT, timeout=60)
     assert r.returncode == 0 and r.stderr == ""
-    out = r.stdout
+    return r.stdout
+
+
+def _game(pack: Path) -> Game:
+    world, _ = load_pack(pack)
+    game = Game(world, seed=1, strict=True)
+    game.start()
+    return game
+
+
+def _text(lines: list[Line]) -> str:
+    return "\n".join(line.text for line in lines)
+
+
+HOUSE = ("house/Garden", "house/Kitchen", "house/Hall")
+WAITED_OUT = 21  # turns of nothing but waiting until the house is gone: 1 + 2 + 3 * 6
+
+
+def test_waiting_fades_every_room_in_turn_and_ends_spotless(pack: Path) -> None:
+    """Nothing but WAIT from the start: the garden fades first, the hall last; each room goes
+    vivid, faded, blurred, dissolving, gone; the hall shows its authored stage texts; the
+    erasure is heard and seen; and the game ends "spotless" within the planned turns."""
+    game = _game(pack)
+    plan = game.world.levels["house"].erasure_plan
+    assert plan is not None
+    bound = 1 + plan.delay + plan.pace * plan.steps_to_erase  # the arrival turn, the delay, steps
+    assert bound == WAITED_OUT
+    history: dict[str, list[int]] = {room: [] for room in HOUSE}
+    first_faded: dict[str, int] = {}
+    hall_looks: dict[int, str] = {}
+    lines: list[Line] = []
+    while not game.ended:
+        assert game.state.turn < bound
+        hall = game.state.stages.get("house/Hall", 0)
+        # LOOK (which takes a turn, like WAIT) the first time the hall is seen at a stage
+        command = "look" if hall not in hall_looks else "z"
+        out = game.submit(command)
+        if command == "look":
+            hall_looks[hall] = _text(out)
+        lines += out
+        for room in HOUSE:
+            stage = game.state.stages.get(room, 0)
+            if not history[room] or history[room][-1] != stage:
+                history[room].append(stage)
+            if stage and room not in first_faded:
+                first_faded[room] = game.state.turn
+    assert game.state.ended == "spotless" and game.state.turn == WAITED_OUT
+    assert game.state.room == "house/Hall"  # he never moved
+    for room in HOUSE:  # one stage at a time, all the way
+        assert history[room] == [0, 1, 2, 3, 4], room
+    assert first_faded["house/Garden"] < first_faded["house/Kitchen"] < first_faded["house/Hall"]
+    assert first_faded["house/Garden"] == 1 + plan.delay + plan.pace  # the first step
+    # the hall, as LOOK shows it at each stage: the author's texts
+    assert sorted(hall_looks) == [0, 1, 2, 3]
+    assert "A narrow hall with a coat hook" in hall_looks[0]
+    assert "The hall, gone grey." in hall_looks[1]
+    assert "A hall, or the blur of one." in hall_looks[2]
+    assert "simply not there any more" in hall_looks[3]
+    assert all("east" in text.lower() for text in hall_looks.values())  # the way out stays
+    # what Joel hears and sees of it
+    text = _text(lines)
+    voices = [line.text for line in lines if line.style is Style.VOICE]
+    assert voices == ['A young man\'s voice, far away: "Okay, we\'re in. Start with the '
+                      'garden."']
+    for n in (1, 2, 3):
+        assert game.msg(f"erasure.here_{n}") in text
+    for n in (1, 2, 3, 4):
+        assert game.msg(f"erasure.near_{n}", direction="east", room="Kitchen") in text
+    assert game.msg("erasure.swept") in text
+    assert "a hatch opens in its ceiling" in text  # the event reveals the way to the attic
+    assert [line.text for line in lines if line.style is Style.ENDING] == [
+        "Spotless", game.world.endings["spotless"].text]
+    assert GameEnded("spotless") in game.take_events()
+
+
+def test_waiting_through_the_cli(pack: Path, tmp_path: Path) -> None:
+    out = _play_cli(pack, tmp_path, ["z"] * (WAITED_OUT + 3))
+    assert "Tonight they erase it." in out
+    assert "Okay, we're in." in out
+    assert "To the east, Kitchen goes grey." in out
+    assert "The colour drains out of everything around you" in out
+    assert "The floor goes white under your feet" in out
+    assert "Spotless\nThe hall goes white, and you go with it." in out
+    assert "You kept nothing." in out
+    assert f"You have scored 0 out of a possible 2, in {WAITED_OUT} turns." in out
+    assert "Together, for a While" not in out
+
+
+FETCH_CLEMENTINE = ["read letter", "take letter", "east", "look under table", "take key",
+                    "unlock door with key", "open door", "south", "ask clementine about letter",
+                    "clementine, follow me", "north", "west"]
+
+
+def test_the_kinder_ending_through_the_parser(pack: Path, tmp_path: Path) -> None:
+    """Keep the letter, fetch Clementine from the garden before it dissolves, and wait with her
+    in the hall, the last room to go."""
+    out = _play_cli(pack, tmp_path, [*FETCH_CLEMENTINE, *["z"] * 12])
     assert "A letter lies on the doormat." in out
+    assert "Meet me by the sea." in out
+    assert "[You keep this: Her note, word for word.]" in out
     assert "On the table you see a biscuit tin." in out
     assert "Under the table you find a brass key." in out
     assert "You unlock the back door with the brass key." in out
-    assert "Mary is here." in out
-    assert "\"I'm expecting a letter,\" Mary says." in out
-    assert "Delivered" in out and "You have scored 1 out of a possible 1" in out
+    assert "Clementine is here." in out
+    assert '"I meant every word," she says.' in out
+    assert "Clementine nods and falls in beside you." in out
+    assert '"Where are we going?" Clementine asks.' in out  # volunteered, once
+    assert out.count('"Where are we going?"') == 1
+    assert "Clementine comes with you." in out
+    assert "Together, for a While\nThe hall comes apart around you" in out
+    assert "You kept: Her note, word for word." in out
+    assert "You have scored 2 out of a possible 2, in 18 turns." in out
+    assert "Spotless" not in out
+
+
+def test_left_in_the_garden_she_dissolves_with_it(pack: Path) -> None:
+    game = _game(pack)
+    for command in FETCH_CLEMENTINE[2:8]:  # through the back door, into the garden
+        game.submit(command)
+    assert game.state.room == "house/Garden"
+    assert "Clementine is here." in _text(game.submit("look"))
+    game.submit("north")  # without her
+    while game.state.stages.get("house/Garden", 0) < 3:
+        game.submit("z")
+    assert game.state.things["house/Clementine"].location is None  # dissolved with the garden
+    assert game.state.follower is None
+    while not game.ended:
+        game.submit("z")
+    assert game.state.ended == "spotless"
+
+
+def test_hiding_in_the_attic_with_clementine(pack: Path) -> None:
+    """Through the hatch into the hidden level: nothing fades until Lacuna finds it; then the
+    attic is erased and Joel falls back into the hall, with what survives and with her."""
+    game = _game(pack)
+    for command in FETCH_CLEMENTINE[2:]:
+        game.submit(command)
+    assert game.state.follower == "house/Clementine" and game.state.room == "house/Hall"
+    while game.state.things["house/hatch"].location is None:
+        game.submit("z")
+    assert game.state.things["house/hatch"].location == "house/Hall"
+    game.take_events()
+    out = _text(game.submit("climb through the hatch"))
+    assert "You climb through the hatch" in out and "hiding in the attic" in out
+    assert (game.state.level, game.state.room) == ("attic", "attic/Attic")
+    assert '"Your grandmother\'s attic," Clementine whispers.' in out
+    assert game.state.things["house/Clementine"].location == "attic/Attic"
+    assert LocatorLost("attic") in game.take_events()
+    frozen = dict(game.state.stages)
+    assert "You open the trunk" in _text(game.submit("open trunk"))
+    assert game.state.stages == frozen  # Lacuna can't see him here
+    lines = game.submit("take photograph")  # the third turn in the attic: they find him
+    assert any(line.style is Style.VOICE and "There he is" in line.text for line in lines)
+    assert LocatorFound("attic") in game.take_events()
+    while game.state.level == "attic":
+        game.submit("z")
+    assert game.state.stages["attic/Landing"] == game.state.stages["attic/Attic"] == 4
+    assert (game.state.level, game.state.room) == ("house", "house/Hall")
+    assert game.model.carried("attic/photograph")  # it survives its memory
+    assert game.state.things["house/Clementine"].location == "house/Hall"
+    assert game.state.things["house/hatch"].location is None  # shut behind him
+    assert {room: game.state.stages[room] for room in HOUSE} == frozen
+    while not game.ended:
+        game.submit("z")
+    assert game.state.ended == "together"
+    assert game.state.turn <= 40
+
+
+def test_the_hint_and_the_summary(pack: Path, capsys: pytest.CaptureFixture[str],
+                                  tmp_path: Path) -> None:
+    game = _game(pack)
+    assert "looked under the kitchen table" in _text(game.submit("hint"))
+    assert scaffold.new_pack_command(tmp_path / "other") == 0
+    out = capsys.readouterr().out
+    assert "a memory Lacuna erases" in out and "a hidden attic" in out
+    assert "spotless and\ntogether" in out and "WAIT" in out
 
 
 @pytest.mark.parametrize("occupied", ["file", "non-empty folder"])
@@ -216,7 +403,8 @@ def test_loader_applies_the_class_defaults(pack: Path) -> None:
     assert things["letter"].portable and not things["table"].portable
     door = things["back door"]
     assert door.openable and not door.open and door.locked
-    assert things["Mary"].gender == "she"
+    assert things["Clementine"].gender == "she"
+    assert things["Clementine"].companion == "Clementine"
     assert things["brass key"].hidden
 
 

@@ -1,11 +1,23 @@
 """``spotless new-pack DIR``: write a small, valid pack to start from.
 
-The pack has a start level of three rooms (a hall, a kitchen, a garden) joined by a passage
-and a locked door, with a thing to carry, a person to give it to, a supporter, a container, a
-hidden key a rule reveals, an ending and hints; and a hidden second level (an attic with a
-ladder), not reachable yet.  Both maps use a tiny tileset whose PNG is made here (zlib and
-struct: no pygame, no display).  The ``.tiled-project`` declares the game's classes and enums
-(see ``tiled_types``), so the maps open in Tiled with typed, defaulted properties.
+The pack has the game's shape: a memory Lacuna erases, and a way to hide from it.
+
+- ``house`` (the start level, erasure 1): a hall, a kitchen and a garden, erased from the garden
+  outward (``[erasure]``: an anchor, a pace and a delay), with texts for each stage of the hall.
+  Clementine waits in the garden, a companion who follows when asked and volunteers a line;
+  the back door is locked and its key lies under the kitchen table; reading the letter keeps
+  it (a keepsake).  A voice comes through early on; when the hall fades a hatch shows in its
+  ceiling (an event reveals a hidden thing).
+- ``attic`` (hidden): climbing through the hatch (a rule ``{ enter = "attic" }``) takes Joel
+  into an older memory Lacuna can't see, so nothing fades, until an event finds it (a voice and
+  ``{ erase = "attic" }``); then the attic is erased too and Joel falls back into the house.
+- Two endings: ``spotless`` (the last room goes with Joel in it) and ``together`` (he is in the
+  hall as it dissolves, with Clementine beside him); the ending lists the keepsakes kept.
+  Doing nothing but WAIT reaches ``spotless`` in 21 turns.
+
+Both maps use a tiny tileset whose PNG is made here (zlib and struct: no pygame, no display).
+The ``.tiled-project`` declares the game's classes and enums (see ``tiled_types``), so the maps
+open in Tiled with typed, defaulted properties.
 
 The maps are written the way Tiled 1.10 saves them: ``class`` on each object and only the
 properties that differ from the class's defaults.  ``spotless validate`` finds no problem in
@@ -200,8 +212,10 @@ def house_tmx() -> str:
         Obj(9, "brass key", "Item", 216, 48, 16, 16, {"hidden": True}),
         Obj(10, "biscuit tin", "Container", 208, 40, 16, 16, {"in": 8}),
         Obj(11, "biscuit", "Item", 208, 40, 8, 8, {"edible": True, "in": 10}),
-        Obj(12, "Mary", "Person", 96, 168, 16, 16, {"gender": "she"}),
+        Obj(12, "Clementine", "Person", 96, 168, 16, 16,
+            {"companion": "Clementine", "gender": "she"}),
         Obj(13, "apple tree", "Scenery", 224, 160, 32, 32),
+        Obj(14, "hatch", "Scenery", 72, 16, 16, 16, {"hidden": True}),
     ]
     return tmx(20, 14, rooms, things, frozenset({"Garden"}))
 
@@ -214,7 +228,7 @@ def attic_tmx() -> str:
     things = [
         Obj(3, "ladder", "Passage", 96, 40, 16, 16, {"direction": "up", "to": 2}),
         Obj(4, "trunk", "Container", 208, 40, 32, 16),
-        Obj(5, "photograph", "Item", 216, 40, 8, 8, {"in": 4}),
+        Obj(5, "photograph", "Item", 216, 40, 8, 8, {"in": 4, "survives": True}),
     ]
     return tmx(18, 6, rooms, things)
 
@@ -229,30 +243,58 @@ version = "0.1.0"
 authors = ["Your Name"]
 languages = ["en"]
 start = "house"
-description = "A letter for Mary: a small house to start a pack from."
+description = "One memory of a house, erased tonight, and an attic to hide in."
 
 [[levels]]
 id = "house"                  # the files house.tmx and house.toml
 title = "The House"
+erasure = 1                   # erased first; with no later number, it is the last memory too
 
 [[levels]]
-id = "attic"                  # a hidden level, for later: the game can't move between levels yet
+id = "attic"                  # hidden: Lacuna can't see Joel here until an event finds it
 title = "The Attic"
 hidden = true
 
-[endings.delivered]           # reached with the effect {{ end = "delivered" }}
-title = "Delivered"
-text = "Mary reads the letter twice, then puts it in her apron pocket. \\"Tea?\\" she asks."
+[keepsakes.letter]            # kept with the effect {{ keepsake = "letter" }}
+title = "Her note, word for word"
+
+[endings.spotless]            # the game's own ending: the last memory erased with Joel in it
+title = "Spotless"
+text = """The hall goes white, and you go with it. There is no earlier memory left to fall \\
+into. In the morning a man wakes up rested, with nothing missing that he could name."""
+
+[endings.together]            # reached with the effect {{ end = "together" }}
+title = "Together, for a While"
+text = """The hall comes apart around you, and Clementine holds your hand until there is \\
+nothing left to hold. In the morning you wake with a name on the tip of your tongue, and take \\
+the train to the sea without knowing why."""
 '''
 
 
 HOUSE_TOML = '''# The texts of the level house.tmx, keyed by the names of its objects.
 
 [level]
-intro = "You come home with a letter for Mary. She must be out in the garden."
+intro = "Valentine's eve, in the house you shared with Clementine. Tonight they erase it."
+
+# How Lacuna erases this memory: from the garden outward, one step every 3 turns, after a
+# delay of 2.  Each step, every room fades a stage (faded, blurred, dissolving, gone) and the
+# next ring of rooms begins: the garden first, then the kitchen, the hall last.  Joel is swept
+# out when his own room goes; this is the last memory, so that is the ending "spotless".
+# (entry = "ROOM" would say where Joel arrives when he comes back from the attic; without it,
+# where the Player object is.)
+[erasure]
+anchors = ["Garden"]
+pace = 3
+delay = 2
 
 [rooms.Hall]
 description = "A narrow hall with a coat hook and a doormat. The kitchen is east."
+
+[rooms.Hall.stages]           # what LOOK says as the erasure takes the hall
+faded = """The hall, gone grey. Up in the ceiling is the outline of a hatch you had \\
+forgotten. The kitchen is east."""
+blurred = "A hall, or the blur of one. A hatch overhead. East, the kitchen."
+dissolving = "Pieces of the hall are simply not there any more. East, what was the kitchen."
 
 [rooms.Kitchen]
 description = """A small kitchen with a table in the middle. The hall is west; the back door \\
@@ -272,10 +314,10 @@ description = "A green door with a brass keyhole."
 words = ["green"]
 
 [things.letter]
-description = "A letter addressed to Mary."
+description = "A note in Clementine's handwriting."
 initial = "A letter lies on the doormat."
-text = "FOR MARY, it says on the envelope."
-words = ["envelope"]
+text = "In her loud, looping hand: \\"Meet me by the sea. Don't think about it. C.\\""
+words = ["note", "envelope"]
 
 [things.table]
 description = "A scrubbed wooden table."
@@ -291,16 +333,35 @@ words = ["lighthouse"]
 description = "A ginger biscuit."
 words = ["ginger", "cookie"]
 
-[things.Mary]
-description = "Mary, in her gardening gloves."
-talk = "\\"There you are,\\" says Mary. \\"Did the post come?\\""
+[things.Clementine]           # a companion: CLEMENTINE, FOLLOW ME (or WAIT, or HIDE)
+description = "Clementine, her hair the blue of a gas flame, her hands in her coat pockets."
+talk = "\\"You came out,\\" says Clementine. \\"It's going, isn't it? All of it.\\""
 
-[[things.Mary.topics]]
-words = ["letter", "post", "mail"]
-text = "\\"I'm expecting a letter,\\" Mary says."
+[[things.Clementine.topics]]
+words = ["letter", "note"]
+text = "\\"I meant every word,\\" she says. \\"Keep it. Maybe some of it stays.\\""
+
+[[things.Clementine.topics]]
+words = ["lacuna", "erasure", "memory", "house"]
+text = "\\"Hide me somewhere,\\" she says. \\"Somewhere they don't know about.\\""
+
+[[things.Clementine.volunteer]]  # said unasked, once, the first turn its condition holds
+when = { level = "attic" }
+text = "\\"Your grandmother's attic,\\" Clementine whispers. \\"They'll never look here.\\""
+
+[[things.Clementine.volunteer]]
+when = { companion = "Clementine" }
+text = "\\"Where are we going?\\" Clementine asks. \\"Somewhere they can't find me?\\""
 
 [things."apple tree"]
 description = "An old apple tree, bare for the winter."
+
+[things."apple tree".stages]  # what EXAMINE says as the erasure takes its room
+blurred = "A tree, or the idea of one."
+
+[things.hatch]
+description = "A square hatch in the ceiling, open, with the dark of somewhere older above it."
+words = ["ceiling", "trapdoor"]
 
 [[rules]]
 action = "look_under"
@@ -310,30 +371,69 @@ say = "Under the table you find a brass key."
 do = [ { reveal = "brass key" } ]
 
 [[rules]]
-action = "give"
+action = "read"
 object = "letter"
-second = "Mary"
-say = "Mary takes the letter and opens it at once."
-do = [ { points = 1 }, { end = "delivered" } ]
+phase = "after"               # after the letter's text: keep it
+say = "You read it again, slowly, to keep it."
+do = [ { keepsake = "letter" }, { points = 1 } ]
+
+[[rules]]
+action = "enter"              # ENTER HATCH, CLIMB INTO HATCH, GO THROUGH HATCH
+object = "hatch"
+say = "You climb through the hatch, and it swings shut beneath you."
+do = [ { remove = "hatch" }, { enter = "attic" } ]
+
+[[events]]
+when = { level_turns = 3 }
+do = [ { voice = "A young man's voice, far away: \\"Okay, we're in. Start with the garden.\\"" } ]
+
+[[events]]
+when = { all = [ { room = "Hall" }, { stage = "Hall", at_least = "faded" } ] }
+say = "As the colour drains out of the hall, a hatch opens in its ceiling, onto somewhere older."
+do = [ { reveal = "hatch" } ]
+
+[[events]]                    # the last room dissolving, with Clementine beside Joel
+when = { all = [
+  { room = "Hall" },
+  { stage = "Hall", at_least = "dissolving" },
+  { companion = "Clementine" },
+] }
+do = [ { points = 1 }, { end = "together" } ]
 
 [[hints]]
 when = { not = { visited = "Garden" } }
 text = "The back door is locked. Have you looked under the kitchen table?"
 
 [[hints]]
-text = "Give the letter to Mary."
+when = { not = { companion = "Clementine" } }
+text = "Clementine is in the garden. Ask her to follow you: CLEMENTINE, FOLLOW ME."
+
+[[hints]]
+when = { not = { keepsake = "letter" } }
+text = "Some things can be kept, whatever they erase. Have you read the letter?"
+
+[[hints]]
+text = "The hall goes last. Be there with Clementine when it does."
 '''
 
-ATTIC_TOML = '''# The texts of the level attic.tmx: a hidden level, for later.
+ATTIC_TOML = '''# The texts of the level attic.tmx: a hidden level, entered by the house's hatch.
 
 [level]
-intro = "Dust, and the smell of old paper."
+intro = "You are six, at your grandmother's, hiding in the attic where nobody ever finds you."
+
+# A hidden level is not on Lacuna's map: while Joel is here nothing is erased, until an event
+# finds it ({ erase = "attic" }).  Then it fades like any memory, from the landing, a step a
+# turn, and when it is gone Joel falls back into the memory he fled.
+[erasure]
+anchors = ["Landing"]
+pace = 1
+entry = "Attic"               # where Joel arrives
 
 [rooms.Landing]
 description = "A narrow landing under the roof. A ladder leads up."
 
 [rooms.Attic]
-description = "A low attic. A ladder leads down."
+description = "A low attic, warm and dusty, with a trunk under the eaves. A ladder leads down."
 
 [things.ladder]
 description = "A wooden ladder."
@@ -341,8 +441,18 @@ description = "A wooden ladder."
 [things.trunk]
 description = "A leather trunk with brass corners."
 
-[things.photograph]
+[things.photograph]           # it survives: carried out of here, it stays with Joel
 description = "A faded photograph of a lighthouse."
+
+[[events]]
+when = { level_turns = 3 }
+do = [
+  { voice = "A new voice, calm and close: \\"There he is, in his childhood. Start there.\\"" },
+  { erase = "attic" },
+]
+
+[[hints]]
+text = "Nobody can find you here, for a while. Wait, and listen."
 '''
 
 
@@ -404,8 +514,11 @@ def new_pack_command(folder: Path) -> int:
     print(f"Wrote a new pack in {folder}:")
     for p in made:
         print(f"  {p.relative_to(folder).as_posix()}")
+    print("In it: a memory Lacuna erases (the house, fading from its garden), Clementine, who")
+    print("follows when asked, a hidden attic behind a hatch, and two endings: spotless and")
+    print("together.")
     print("Next:")
-    print(f"  spotless play {folder}         play it")
+    print(f"  spotless play {folder}         play it (WAIT a few times and watch it fade)")
     print(f"  spotless validate {folder}     check it after each change")
     print(f"  open {project.name} in Tiled (File > Open File or Project) to edit the maps")
     print("  The authors' guide: levels/README.md")
