@@ -93,7 +93,7 @@ def test_exits_into_an_erased_room_close_and_things_there_dissolve(memories: Wor
     assert game.state.stages["bookstore/Service Desk"] == 4
     assert [e.direction for e in game.model.exits()] == ["west"]
     reply = say(game, "e")
-    assert "nothing to the east any more" in reply
+    assert "To the east there is nothing any more" in reply
 
 
 def test_swept_into_the_next_memory_keeping_only_what_survives(memories: World) -> None:

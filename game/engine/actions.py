@@ -220,7 +220,7 @@ class Go(Action):
         if ex is None and direction == "out" and len(m.exits()) == 1:
             ex = m.exits()[0]
         if ex is None and m.exit_to_gone(direction) is not None:
-            return c.msg("erasure.gone_exit", direction=direction)
+            return c.msg("erasure.gone_exit", where=c.msg.word(f"where.{direction}"))
         if ex is None:
             exits = listed_exits(c)
             if not exits:

@@ -57,10 +57,8 @@ def after_move(c: Ctx, old_room: str) -> None:
         c.tell("companion.comes_along", the=c.the(f))
 
 
-def change_level(c: Ctx, old_room: str, swept: bool) -> None:
-    """Joel is in another memory now: the companion comes along if she was with him (that
-    memory's version of her takes over); if the memory swept him away without her, she is
-    lost from it."""
+def lose_left_behind(c: Ctx, old_room: str, swept: bool) -> None:
+    """Swept out of a memory in which Joel left her waiting: she is lost with it."""
     m = c.model
     st = m.state
     behind = st.left_behind
@@ -69,6 +67,13 @@ def change_level(c: Ctx, old_room: str, swept: bool) -> None:
         st.things[behind].location = None
         c.events.append(CompanionLost(behind))
         c.say(c.msg("companion.lost", the=c.the(behind)), Style.WARNING)
+
+
+def change_level(c: Ctx, old_room: str) -> None:
+    """Joel is in another memory now: a follower comes along (that memory's version of her
+    takes over)."""
+    m = c.model
+    st = m.state
     f = st.follower
     if f is None:
         return

@@ -134,7 +134,7 @@ def _tell(c: Ctx, changed: list[tuple[str, int, int]]) -> None:
         if room == here and new < GONE:
             c.say(c.msg(f"erasure.here_{new}"), Style.WARNING)
         elif room in near:
-            c.say(c.msg(f"erasure.near_{new}", direction=near[room],
+            c.say(c.msg(f"erasure.near_{new}", where=c.msg.word(f"where.{near[room]}"),
                         room=m.world.rooms[room].title), Style.WARNING)
 
 
@@ -163,8 +163,11 @@ def swept(c: Ctx, level: Level) -> None:
             target = fled.id
         elif fled is not None:
             target = next_level(c, fled)
+    if target is None or c.enter_level is None:
+        m.state.ended = "spotless"  # no earlier memory to fall into: the ending says the rest
+        return
     c.say(c.msg("erasure.swept"), Style.WARNING)
-    if target is None or c.enter_level is None or not c.enter_level(c, target, True):
+    if not c.enter_level(c, target, True):
         m.state.ended = "spotless"
 
 

@@ -123,12 +123,14 @@ class Game:
         st.level = level_id
         st.room = entry or self.world.level_start.get(level_id) or next(
             r for r in self.world.rooms if self.world.rooms[r].level == level_id)
-        st.visited.add(st.room)
         c.events.append(LevelEntered(level_id, st.room, swept))
-        if level.intro:
+        first_time = not any(self.world.rooms[r].level == level_id for r in st.visited)
+        st.visited.add(st.room)
+        if level.intro and first_time:
             c.say(level.intro)
-        companion.change_level(c, old_room, swept)
+        companion.lose_left_behind(c, old_room, swept)
         describe_room(c, True)
+        companion.change_level(c, old_room)
         erasure.start(c, level)
         return True
 
