@@ -9,9 +9,13 @@ The stages, after the design brief ("readable at faded, patchy at blurred, fragm
 the names of things stay typeable"):
 
 0. vivid -- the text unchanged.
-1. faded -- fully readable, but thinner: some attributive adjectives and adverbs ("a *blue* sofa"),
-   trailing or parenthetic clauses (", *as if it has been left out of the conversation*") and whole
-   minor sentences drop out; between 8 and 25 % of the words, no letter is ever changed.
+1. faded -- fully readable, but thinner: attributive adjectives and adverbs ("a *blue* sofa"),
+   trailing or parenthetic clauses (", *as if it has been left out of the conversation*"), list
+   items, a second place phrase ("the back lane *behind the building*") and minor sentences drop
+   out, but only where the rest still makes a sentence. It aims at 12-22 % of the words, never
+   more than 25 % of those not kept; a text whose every sentence names a kept thing may have little
+   that can go. No word is changed, except for "a"/"an" before a new neighbour and a capital letter
+   for a sentence whose first word went.
 2. blurred -- patchy: 35-50 % of the words that are not kept vanish in short patches, each patch
    shown as a single "…" (a screen reader says "ellipsis" once, where a run of "~" would be read out
    tilde by tilde); punctuation and the sentences' shape remain.
@@ -28,6 +32,7 @@ plural ("chairs") or one part of a hyphenated word ("cream-coloured") also count
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import zlib
 from dataclasses import dataclass
@@ -40,8 +45,8 @@ BLUR = "…"
 _MASK64 = (1 << 64) - 1
 _GOLDEN = 0x9E3779B97F4A7C15
 
-# Bands, as fractions of the words (faded) or of the words not kept (blurred, dissolving).
-_FADED_DROP = (0.10, 0.22)  # target share of words dropped; never more than _FADED_MAX
+# Bands, as fractions of the words that are not kept.
+_FADED_DROP = (0.12, 0.22)  # target share of words dropped; never more than _FADED_MAX
 _FADED_MAX = 0.25
 _BLURRED_LOSS = (0.36, 0.45)
 _DISSOLVING_KEEP = (0.13, 0.21)
@@ -56,7 +61,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _TERMINATORS = frozenset(".!?…")
 _CLOSERS = frozenset("\"'”’)]»")
 _SEPARATORS = frozenset(",;:—–")
-_QUOTES = "\"“”«»"
+_QUOTES = frozenset("\"“”«»")
+_SOFT = _SEPARATORS | _QUOTES | frozenset("()'’‘")  # punctuation a run of blurs swallows
 _TITLES = _set("mr mrs ms dr prof st mt rev capt sgt lt col gen fr sr jr no vs etc")
 
 _DETERMINERS = _set(
@@ -75,6 +81,12 @@ _PREPOSITIONS = _set(
     about against between behind beside besides beneath below above across along around toward
     towards near past among inside outside within after before beyond despite except upon via
     throughout during
+    """
+)
+# Prepositions that open a phrase of place or manner, hardly ever a verb's particle ("takes up").
+_PLACE_PREPOSITIONS = _set(
+    """behind beside near under beneath below above across along around toward towards among
+    inside outside within beyond against between past with
     """
 )
 _FUNCTION = (
@@ -130,6 +142,12 @@ _ADJECTIVES = _set(
     framed printed painted carved polished scuffed tattered faint distant
     wooden plastic glass metal paper velvet leather woollen woolen cotton stone brick
     single double
+    """
+)
+_NOT_ADJECTIVES = _set(
+    """handful mouthful spoonful cupful armful bucketful detective relative native archive
+    motive captive executive olive explosive adhesive initiative narrative locomotive
+    representative objective perspective incentive directive alternative
     """
 )
 _ADVERBS = _set("very quite rather somewhat really slightly suddenly gently")
@@ -343,10 +361,9 @@ def degrade(text: str, stage: int, seed: int, keep: frozenset[str] = frozenset()
 
 
 def _faded(toks: list[_Tok], sentences: list[_Sentence], rng: _Rng) -> str:
-    total = sum(len(s.words) for s in sentences)
     free = sum(1 for s in sentences for k in s.words if not toks[k].kept)
     limit = int(free * _FADED_MAX)
-    target = min(limit, round(total * rng.uniform(*_FADED_DROP)))
+    target = min(limit, round(free * rng.uniform(*_FADED_DROP)))
     candidates = _faded_candidates(toks, sentences)
     _shuffle(candidates, rng)
     candidates.sort(key=lambda c: c[0])  # stable: shuffled within each rank
@@ -381,7 +398,7 @@ def _shuffle(items: list[tuple[int, set[int]]], rng: _Rng) -> None:
 
 
 def _faded_candidates(toks: list[_Tok], sentences: list[_Sentence]) -> list[tuple[int, set[int]]]:
-    """(rank, token indices to delete): 0 single words, 1 clauses, 2 sentences."""
+    """(rank, token indices to delete): 0 single words, 1 clauses and phrases, 2 sentences."""
     out: list[tuple[int, set[int]]] = []
     first_words = {s.words[0] for s in sentences if s.words}
     lonely = _paragraph_counts(sentences)
@@ -391,32 +408,14 @@ def _faded_candidates(toks: list[_Tok], sentences: list[_Sentence]) -> list[tupl
         for k in sentence.words:
             if _droppable_word(toks, k, k in first_words):
                 out.append((0, _with_space(toks, k, k)))
-        for c in range(1, len(sentence.clauses)):
-            lo, hi = sentence.clauses[c]
-            words = _words_in(toks, lo, hi)
-            if not words or any(toks[k].kept for k in words):
-                continue
-            opener = toks[words[0]].low
-            last = c == len(sentence.clauses) - 1
-            gerund = (
-                opener.endswith("ing") and len(opener) > 4 and opener not in _NOT_GERUNDS
-                and not opener.endswith("thing")
-            )
-            if last:
-                if not (opener in _CLAUSE_OPENERS or opener in _ADJECTIVES or gerund):
-                    continue
-            else:
-                # A parenthetic clause between commas: ", with a lamp on it,".
-                parenthetic = opener in _SUBORDINATORS or opener in _PREPOSITIONS or gerund
-                commas = toks[sentence.separators[c - 1]].text == "," == toks[hi].text
-                if not (parenthetic and commas):
-                    continue
-            if any(toks[k].kind == "p" and toks[k].text in "()[]\"“”" for k in range(lo, hi)):
-                continue
-            span = set(range(sentence.separators[c - 1], hi))
-            if not last and _interrupts(toks, sentence.clauses[c + 1]):
-                span.add(hi)  # "North, through the glass door, is a waiting room": both commas
-            out.append((1, span))
+        for c in range(len(sentence.clauses)):
+            if c > 0:
+                span = _droppable_clause(toks, sentence, c)
+                if span:
+                    out.append((1, span))
+            span = _droppable_phrase(toks, sentence, c)
+            if span:
+                out.append((1, span))
         if (
             s_index > 0
             and lonely[sentence.paragraph] > 1
@@ -425,6 +424,84 @@ def _faded_candidates(toks: list[_Tok], sentences: list[_Sentence]) -> list[tupl
             span = set(range(sentence.start, sentence.end))
             out.append((2, _with_space(toks, sentence.start, sentence.end - 1) | span))
     return out
+
+
+def _droppable_clause(toks: list[_Tok], sentence: _Sentence, c: int) -> set[int]:
+    """The tokens of clause ``c`` (c >= 1) and its comma, if it is a detail; else nothing.
+
+    A detail: a trailing clause (", as if it has been left out of the conversation"), a
+    parenthesis (", with a lamp on it,") or an item in the middle of a list (", a plant,").
+    """
+    lo, hi = sentence.clauses[c]
+    words = _words_in(toks, lo, hi)
+    if not words or any(toks[k].kept for k in words):
+        return set()
+    if any(toks[k].kind == "p" and toks[k].text in "()[]\"“”" for k in range(lo, hi)):
+        return set()
+    opener = toks[words[0]].low
+    gerund = (
+        opener.endswith("ing") and len(opener) > 4 and opener not in _NOT_GERUNDS
+        and not opener.endswith("thing")
+    )
+    after_comma = toks[sentence.separators[c - 1]].text == ","
+    last = c == len(sentence.clauses) - 1
+    if last:
+        if not (opener in _CLAUSE_OPENERS or opener in _ADJECTIVES or gerund):
+            return set()
+    else:
+        parenthetic = opener in _SUBORDINATORS or opener in _PREPOSITIONS or gerund
+        following = _words_in(toks, *sentence.clauses[c + 1])
+        list_item = (
+            opener in _DETERMINERS
+            and toks[hi].text == ","
+            and bool(following)
+            and (toks[following[0]].low in _DETERMINERS or toks[following[0]].low == "and")
+        )
+        if not (after_comma and (parenthetic or list_item)):
+            return set()
+    span = set(range(sentence.separators[c - 1], hi))
+    if not last and toks[hi].text == "," and _interrupts(toks, sentence.clauses[c + 1]):
+        span.add(hi)  # "North, through the glass door, is a waiting room": both commas
+    return span
+
+
+def _droppable_phrase(toks: list[_Tok], sentence: _Sentence, c: int) -> set[int]:
+    """A second place phrase closing a clause: "looks down on the back lane *behind the building*".
+
+    It must start with a preposition of place and a determiner, follow a noun (not a verb: "stands
+    in the corner" keeps its corner) and another preposition in the clause, and hold no kept word.
+    """
+    clause = sentence.clauses[c]
+    if c + 1 < len(sentence.clauses):
+        # Not before ", which is north": the relative clause would hang on the wrong word.
+        following = _words_in(toks, *sentence.clauses[c + 1])
+        if not following or toks[following[0]].low in _SUBORDINATORS:
+            return set()
+    words = _words_in(toks, clause[0], clause[1])
+    for i in range(len(words) - 2, 3, -1):
+        low = toks[words[i]].low
+        if low not in _PREPOSITIONS or low == "of":
+            continue
+        tail = words[i:]
+        before = toks[words[i - 1]].low
+        if (
+            low not in _PLACE_PREPOSITIONS
+            or _is_function(before)
+            or before.endswith(("s", "ed", "ing", "ly", "self"))
+            or len(tail) > 6
+            or toks[tail[1]].low not in _DETERMINERS
+            or _is_function(toks[tail[-1]].low)
+            or any(toks[k].kept for k in tail)
+            or any(toks[k].kind == "p" for k in range(tail[0], tail[-1]))
+            or not any(toks[k].low in _PREPOSITIONS - {"of"} for k in words[:i])
+        ):
+            return set()
+        return set(range(tail[0], tail[-1] + 1)) | _space_before(toks, tail[0])
+    return set()
+
+
+def _space_before(toks: list[_Tok], k: int) -> set[int]:
+    return {k - 1} if k > 0 and toks[k - 1].kind == "s" and "\n" not in toks[k - 1].text else set()
 
 
 def _interrupts(toks: list[_Tok], clause: list[int]) -> bool:
@@ -458,7 +535,7 @@ def _droppable_word(toks: list[_Tok], k: int, first: bool) -> bool:
     is_adverb = low in _ADVERBS or (
         low.endswith("ly") and len(low) > 4 and low not in _NOT_ADVERBS and "-" not in low
     )
-    if low not in _ADJECTIVES and not is_adverb:
+    if not _is_adjective(low) and not is_adverb:
         return False
     if not first and tok.text[:1].isupper():
         return False  # a name, or shouting: leave it
@@ -479,12 +556,23 @@ def _droppable_word(toks: list[_Tok], k: int, first: bool) -> bool:
     return before.kind == "w" and before.low not in _CONJUNCTIONS
 
 
-def _looks_like_verb(toks: list[_Tok], k: int) -> bool:
-    """A word ending in -s with another word straight after it: "comes pouring", "hangs on"."""
-    low = toks[k].low
-    if not low.endswith("s") or low.endswith(("ss", "us", "is", "'s", "’s")):
+def _is_adjective(low: str) -> bool:
+    """On the list, or built like one: windowless, tasteful, nervous, expensive."""
+    if low in _ADJECTIVES:
+        return True
+    if len(low) < 6 or low in _NOT_ADJECTIVES or "-" in low:
         return False
-    return k + 2 < len(toks) and toks[k + 1].kind == "s" and toks[k + 2].kind == "w"
+    return low.endswith(("less", "ful", "ous", "ive"))
+
+
+def _looks_like_verb(toks: list[_Tok], k: int) -> bool:
+    """A word in -s or -ed with a word straight after it, but "of": "comes pouring", "hangs on"."""
+    low = toks[k].low
+    ends = low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
+    ends = ends or (low.endswith("ed") and len(low) > 4 and not low.endswith("eed"))
+    if not ends or k + 2 >= len(toks) or toks[k + 1].kind != "s":
+        return False
+    return toks[k + 2].kind == "w" and toks[k + 2].low != "of"
 
 
 def _with_space(toks: list[_Tok], lo: int, hi: int) -> set[int]:
@@ -521,7 +609,7 @@ def _render_faded(toks: list[_Tok], sentences: list[_Sentence], deleted: set[int
             texts[alive[0]] = texts[alive[0]][:1].upper() + texts[alive[0]][1:]
         for a, b in itertools.pairwise(alive):
             low = toks[a].low
-            if low in ("a", "an") and b != _next_word(toks, a):
+            if low in ("a", "an") and not toks[a].kept and b != _next_word(toks, a):
                 texts[a] = _article(texts[a], toks[b].low)
     return _tidy("".join(texts[k] for k in range(len(toks)) if k not in deleted))
 
@@ -545,29 +633,28 @@ def _article(article: str, word: str) -> str:
 
 def _blurred(toks: list[_Tok], sentences: list[_Sentence], rng: _Rng) -> str:
     free = [k for s in sentences for k in s.words if not toks[k].kept]
-    target = round(len(free) * rng.uniform(*_BLURRED_LOSS))
+    target = math.ceil(len(free) * rng.uniform(*_BLURRED_LOSS))
     hidden: set[int] = set()
     order = list(free)
     rng.shuffle(order)
-    position = {k: i for i, k in enumerate(free)}
     for start in order:
         if len(hidden) >= target:
             break
         if start in hidden:
             continue
+        # A patch: one to four words in a row, within one clause, stopping at a kept word.
         length = 1
         while length < 4 and rng.random() < 0.45:
             length += 1
-        i = position[start]
-        while length and len(hidden) < target and i < len(free):
-            k = free[i]
-            if k in hidden or toks[k].clause != toks[start].clause:
-                break
-            if toks[k].sentence != toks[start].sentence or not _adjacent(toks, start, k):
-                break
+        k = start
+        while length and len(hidden) < target:
             hidden.add(k)
             length -= 1
-            i += 1
+            k = _next_word(toks, k)
+            if k >= len(toks) or k in hidden or toks[k].kept or not _adjacent(toks, start, k):
+                break
+            if toks[k].sentence != toks[start].sentence:
+                break
     _hide_stranded(toks, sentences, hidden, len(free) // 2)
     return _render_blurred(toks, hidden)
 
@@ -587,11 +674,8 @@ def _hide_stranded(
             while j < len(words) and words[j] not in hidden:
                 j += 1
             run = words[i:j]
-            before = i > 0
-            after = j < len(words)
-            stranded = before and (after or j == len(words))
             if (
-                stranded
+                i > 0  # so a blur comes before it; and after it, another or the sentence's end
                 and len(run) <= 2
                 and len(hidden) + len(run) <= limit
                 and all(_is_function(toks[k].low) and not toks[k].kept for k in run)
@@ -613,8 +697,7 @@ def _render_blurred(toks: list[_Tok], hidden: set[int]) -> str:
             continue
         # Collapse with the previous blur when only spaces and soft punctuation lie between.
         back = len(out)
-        while back > 0 and (out[back - 1].isspace() or out[back - 1] in _SEPARATORS
-                            or out[back - 1] in _QUOTES + "()'’‘"):
+        while back > 0 and (out[back - 1].isspace() or out[back - 1] in _SOFT):
             back -= 1
         if back > 0 and out[back - 1] == BLUR:
             del out[back:]
@@ -628,26 +711,31 @@ def _render_blurred(toks: list[_Tok], hidden: set[int]) -> str:
 
 def _dissolving(toks: list[_Tok], sentences: list[_Sentence], rng: _Rng) -> str:
     free = [k for s in sentences for k in s.words if not toks[k].kept]
-    budget = round(len(free) * rng.uniform(*_DISSOLVING_KEEP))
+    budget = math.ceil(len(free) * rng.uniform(*_DISSOLVING_KEEP))
     shown: set[int] = {k for s in sentences for k in s.words if toks[k].kept}
-    if not shown and budget == 0:
-        budget = 1
     order = list(range(len(sentences)))
     rng.shuffle(order)
-    # Sentences with a kept word already show something: the others go first.
+    # First a fragment for each sentence that shows nothing yet (those with a kept word already
+    # show something), then more to the sentences that show least, while the budget lasts.
     order.sort(key=lambda s: any(toks[k].kept for k in sentences[s].words))
-    for rounds in range(4):
-        for s in order:
-            if budget <= 0:
-                break
-            sentence = sentences[s]
-            has = any(k in shown for k in sentence.words)
-            if rounds == 0 and has:
-                continue
-            if rounds > 0 and len(sentence.words) < 8 * rounds:
-                continue
-            budget -= _add_fragment(toks, sentence, shown, budget, rng)
+    for s in order:
+        if budget > 0 and not any(k in shown for k in sentences[s].words):
+            budget -= _add_fragment(toks, sentences[s], shown, budget, rng)
+    full: set[int] = set()
+    while budget > 0:
+        open_ = [s for s in order if s not in full and sentences[s].words]
+        if not open_:
+            break
+        s = min(open_, key=lambda s: _shown_share(sentences[s], shown))
+        cost = _add_fragment(toks, sentences[s], shown, budget, rng)
+        if cost == 0:
+            full.add(s)
+        budget -= cost
     return _render_dissolving(toks, sentences, shown)
+
+
+def _shown_share(sentence: _Sentence, shown: set[int]) -> float:
+    return sum(1 for k in sentence.words if k in shown) / len(sentence.words)
 
 
 def _add_fragment(
@@ -660,7 +748,7 @@ def _add_fragment(
         for i in range(len(words)):
             for length in (1, 2, 3):
                 run = words[i : i + length]
-                if len(run) < length or length > budget + sum(toks[k].kept for k in run):
+                if len(run) < length or length > budget:
                     continue
                 score = _fragment_score(toks, run, words, i)
                 if score <= 0:
@@ -680,7 +768,7 @@ def _add_fragment(
     for score, run in options:
         if pick < score:
             shown.update(run)
-            return sum(1 for k in run if not toks[k].kept)
+            return len(run)  # none is kept: kept words are shown from the start
         pick -= score
     return 0  # pragma: no cover - the weights always add up
 
@@ -697,7 +785,7 @@ def _fragment_score(toks: list[_Tok], run: list[int], clause: list[int], i: int)
         return 0  # "have kept", "of the snow": no image starts like that
     score = 2 * len(content) + 1
     j = i + len(run)
-    if lows[-1] in _ADJECTIVES:
+    if lows[-1] in _ADJECTIVES or lows[-1] == "little":
         score -= 3  # "the open" ... door
     elif j == len(clause) or _is_function(toks[clause[j]].low):
         score += 2  # the phrase ends where a phrase ends
@@ -716,26 +804,26 @@ def _fragment_score(toks: list[_Tok], run: list[int], clause: list[int], i: int)
 
 def _render_dissolving(toks: list[_Tok], sentences: list[_Sentence], shown: set[int]) -> str:
     # Fragments: runs of shown words with only whitespace between them, within one sentence.
-    fragments: list[tuple[list[int], _Sentence]] = []
-    for sentence in sentences:
+    fragments: list[tuple[list[int], int]] = []
+    for index, sentence in enumerate(sentences):
         run: list[int] = []
         for k in sentence.words:
-            joins = bool(run) and _next_word(toks, run[-1]) == k and _adjacent(toks, run[-1], k)
-            if k in shown and joins:
+            if k in shown and run and _adjacent(toks, run[-1], k):
                 run.append(k)
-            else:
-                if run:
-                    fragments.append((run, sentence))
-                run = [k] if k in shown else []
+                continue
+            if run:
+                fragments.append((run, index))
+            run = [k] if k in shown else []
         if run:
-            fragments.append((run, sentence))
+            fragments.append((run, index))
     if not fragments:
         return BLUR
     pieces: list[str] = []
     first_word = next(s.words[0] for s in sentences if s.words)
     if fragments[0][0][0] != first_word:
         pieces.append(BLUR + " ")
-    for n, (run, sentence) in enumerate(fragments):
+    for n, (run, index) in enumerate(fragments):
+        sentence = sentences[index]
         pieces.append("".join(toks[k].text for k in range(run[0], run[-1] + 1)))
         ends = run[-1] == sentence.words[-1]
         closing = "".join(
@@ -745,38 +833,30 @@ def _render_dissolving(toks: list[_Tok], sentences: list[_Sentence], shown: set[
         if n + 1 == len(fragments):
             pieces.append(closing if ends and closing else BLUR)
             break
-        nxt, nxt_sentence = fragments[n + 1]
-        whole_gap = (
-            ends and closing and nxt[0] == nxt_sentence.words[0]
-            and nxt_sentence is not sentence and _follows(sentences, sentence, nxt_sentence)
-        )
-        if nxt_sentence.paragraph == sentence.paragraph:
+        nxt, nxt_index = fragments[n + 1]
+        opens = nxt[0] == sentences[nxt_index].words[0]
+        # The end of one sentence and the start of the next both remembered: no gap between.
+        whole = ends and bool(closing) and opens and nxt_index == index + 1
+        if sentences[nxt_index].paragraph == sentence.paragraph:
             gap = " "
         else:  # a new paragraph opens with "… " unless it opens with its own first words
-            gap = "\n\n" if nxt[0] == nxt_sentence.words[0] else "\n\n" + BLUR + " "
-        pieces.append((closing if whole_gap else BLUR) + gap)
+            gap = "\n\n" if opens else "\n\n" + BLUR + " "
+        pieces.append((closing if whole else BLUR) + gap)
     return _tidy("".join(pieces))
-
-
-def _follows(sentences: list[_Sentence], a: _Sentence, b: _Sentence) -> bool:
-    return any(
-        sentences[i] is a and sentences[i + 1] is b for i in range(len(sentences) - 1)
-    )
 
 
 # ----- shared clean-up
 
 
 def _tidy(text: str) -> str:
+    text = _balance(text)
     text = re.sub(r"[ \t]+", " ", text)
     text = re.sub(r" +([,;:.!?])", r"\1", text)
-    text = re.sub(BLUR + r"(\s*" + BLUR + ")+", BLUR, text)
     text = re.sub(BLUR + r"\.(?!\.)", BLUR, text)  # "….": the blur already ends the sentence
-    text = re.sub(BLUR + r"[ ,;:]*(?=" + BLUR + ")", "", text)  # "… , …" -> "…"
+    text = re.sub(BLUR + r"[ \t,;:]*(?=" + BLUR + ")", "", text)  # "… , …" -> "…"
     text = re.sub(r"([,;:])(?=[,;:.!?])", "", text)  # ", ." left where a clause went
     text = re.sub(r" *\n *", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
-    text = _balance(text)
     return text.strip()
 
 
@@ -788,4 +868,4 @@ def _balance(text: str) -> str:
         text = text.replace('"', "").replace("“", "").replace("”", "")
     if text.count("(") != text.count(")"):
         text = text.replace("(", "").replace(")", "")
-    return re.sub(r" {2,}", " ", text)
+    return text
