@@ -178,7 +178,9 @@ class Model:
     def thing_description(self, tid: str) -> str:
         t = self.world.things[tid]
         room = self.room_of(tid) or self.state.room
-        stage = 0 if self.carried(tid) else self.stage(room)
+        # a thing of this memory fades with it even in Joel's hands; one he brought from an
+        # older memory (or from waking life) keeps its colours here
+        stage = self.stage(room) if t.level == self.state.level else 0
         if stage in t.stage_texts:
             return t.stage_texts[stage]
         return self._faded(self.text(t.description), tid, stage, room)
