@@ -190,10 +190,13 @@ class Model:
             return text
         from game.engine.fading import degrade, fade_seed
 
-        keep: set[str] = {e.direction for e in self.world.rooms[room].exits}
+        # what the player needs to type: the things' names and the compass ways out (not every
+        # synonym, nor IN/OUT/UP, which would protect half of every sentence)
+        keep: set[str] = {e.direction for e in self.world.rooms[room].exits
+                          if e.direction not in ("in", "out", "up", "down")}
         for tid, ts in self.state.things.items():
             if ts.location == room:
-                keep |= self.world.things[tid].words
+                keep |= set(self.world.things[tid].name.lower().split())
         return degrade(text, min(stage, GONE - 1), fade_seed(self.state.seed, key, stage),
                        frozenset(keep))
 
