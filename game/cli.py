@@ -36,9 +36,15 @@ def data_dir(option: str | None) -> Path:
 def _common(p: argparse.ArgumentParser, suppress: bool) -> None:
     d = argparse.SUPPRESS if suppress else None
     p.add_argument("--text", action="store_true", default=d if suppress else False,
-                   help="play in this terminal (the default for now)")
+                   help="play in this terminal (the default without a display)")
     p.add_argument("--window", action="store_true", default=d if suppress else False,
-                   help="play in a window (not available yet)")
+                   help="play in a window (the default with a display)")
+    p.add_argument("--screenshot", metavar="OUT.png", default=d,
+                   help="play the --commands without a window and save the window as a PNG")
+    p.add_argument("--commands", metavar="FILE", default=d,
+                   help="with --screenshot: the commands to play, one a line (# comments)")
+    p.add_argument("--size", metavar="WxH", default=d,
+                   help="with --screenshot: the window's size (default 1280x720)")
     p.add_argument("--seed", type=int, default=d if suppress else 1,
                    help="seed of the game's random generator (default 1)")
     p.add_argument("--lang", default=d if suppress else "en", help="language of the game's texts")
@@ -144,9 +150,9 @@ def play(args: argparse.Namespace) -> int:
     from game.engine.session import Game, default_save_dir
     from game.ui.terminal import Terminal
 
-    if args.window:
-        print("spotless: the window is not available yet; use --text.", file=sys.stderr)
-        return EXIT_USAGE
+    frontend = _frontend(args)
+    if isinstance(frontend, int):
+        return frontend
     pack = pack_path(getattr(args, "pack", None), args.data_dir)
     world = _load(pack)
     if world is None:
@@ -167,8 +173,73 @@ def play(args: argparse.Namespace) -> int:
             print(f"spotless: can't write the transcript {args.transcript}: {exc.strerror}.",
                   file=sys.stderr)
             return EXIT_USAGE
+    if frontend == "screenshot":
+        return _screenshot(args, game, pack)
+    if frontend == "window":
+        from game.ui.window.app import NoDisplay, run_window
+
+        try:
+            return run_window(game, pack)
+        except NoDisplay as exc:
+            print(f"spotless: can't open a window ({exc}); play in this terminal with --text.",
+                  file=sys.stderr)
+            return EXIT_USAGE
     try:
         return Terminal(game, sys.stdin, sys.stdout, sys.stdin.isatty(), transcript).run()
     finally:
         if transcript is not None:
             transcript.close()
+
+
+def _display() -> bool:
+    try:
+        from game.ui.window.app import display_available
+    except ImportError:  # no pygame: the terminal it is
+        return False
+    return display_available()
+
+
+def _frontend(args: argparse.Namespace) -> str | int:
+    """"window", "text" or "screenshot"; or an exit code when the window can't be had."""
+    if getattr(args, "screenshot", None):
+        return "screenshot"
+    if args.text:
+        return "text"
+    if args.window:
+        if not _display():
+            print("spotless: there is no display to open a window on; play in this terminal "
+                  "with --text.", file=sys.stderr)
+            return EXIT_USAGE
+        return "window"
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return "text"  # piped: a transcript, as before
+    if _display():
+        return "window"
+    print("spotless: no display for a window; playing in this terminal.", file=sys.stderr)
+    return "text"
+
+
+def _screenshot(args: argparse.Namespace, game, pack: Path) -> int:  # type: ignore[no-untyped-def]
+    size_text = getattr(args, "size", None) or "1280x720"
+    m = re.fullmatch(r"(\d{2,5})x(\d{2,5})", size_text)
+    if not m:
+        print(f"spotless: --size {size_text!r} is not WIDTHxHEIGHT, like 1280x720.",
+              file=sys.stderr)
+        return EXIT_USAGE
+    commands: list[str] = []
+    if getattr(args, "commands", None):
+        try:
+            text = Path(args.commands).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"spotless: can't read the commands {args.commands}: {exc}.", file=sys.stderr)
+            return EXIT_USAGE
+        commands = [c.strip() for c in text.splitlines()
+                    if c.strip() and not c.lstrip().startswith("#")]
+    from game.ui.window.app import screenshot
+
+    try:
+        screenshot(lambda: game, commands, (int(m[1]), int(m[2])), args.screenshot, pack)
+    except Exception as exc:  # pygame.error, OSError: a sentence, not a traceback
+        print(f"spotless: can't write the screenshot {args.screenshot}: {exc}.", file=sys.stderr)
+        return EXIT_USAGE
+    return 0

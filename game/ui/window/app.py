@@ -1,0 +1,199 @@
+"""The window's game loop: events in, the Game's lines and events out, a redraw only when
+something changed; and a headless screenshot of the same window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pygame
+
+from game.engine.output import LevelEntered, Line, Style
+from game.engine.session import Game
+from game.packs.tiles import read_tilemap
+from game.ui.window.inputline import InputLine
+from game.ui.window.mapview import MapView
+from game.ui.window.textpanel import Fonts, TextPanel, face
+
+FPS = 30
+STATUS_H = 30
+INPUT_H = 34
+MAP_SHARE = 0.58  # of the width, for the map
+FRAME_BG = (24, 22, 28)
+STATUS_INK = (235, 230, 220)
+
+
+class NoDisplay(Exception):
+    """No window can be opened here."""
+
+
+class App:
+    def __init__(self, game: Game, pack_root: Path | None, surface: pygame.Surface,
+                 font_size: int = 16) -> None:
+        self.game = game
+        self.root = pack_root
+        self.surface = surface
+        self.fonts = Fonts(font_size)
+        self.status_font = face(15, bold=True)
+        self.panel = TextPanel(self.fonts)
+        self.input = InputLine()
+        self.maps: dict[str, MapView | None] = {}
+        self.dirty = True
+        self.running = True
+
+    # -- the game ------------------------------------------------------------------------------
+    def show(self, lines: Iterable[Line]) -> None:
+        self.panel.add(lines)
+        self.dirty = True
+
+    def start(self) -> None:
+        self.show(self.game.start())
+        self._events()
+
+    def submit(self, line: str) -> None:
+        self.show([Line("> " + line, Style.COMMAND)])
+        self.show(self.game.submit(line))
+        self._events()
+        if self.game.finished:
+            self.running = False
+
+    def _events(self) -> None:
+        for event in self.game.take_events():
+            if isinstance(event, LevelEntered):
+                self.dirty = True  # the next draw loads that level's map
+        # StageChanged needs nothing: the map is composed from the stages when they change
+
+    def map_view(self) -> MapView | None:
+        level_id = self.game.state.level
+        if level_id not in self.maps:
+            self.maps[level_id] = self._load_map(level_id)
+        return self.maps[level_id]
+
+    def _load_map(self, level_id: str) -> MapView | None:
+        level = self.game.world.levels[level_id]
+        if self.root is None or not level.map_file:
+            return None
+        try:
+            tmap = read_tilemap(self.root, level.map_file)
+            rooms = {rid: room.shape for rid, room in self.game.world.rooms.items()
+                     if room.level == level_id}
+            return MapView.load(self.root, tmap, rooms)
+        except Exception as exc:  # a map the window can't draw: the game still plays
+            print(f"spotless: can't draw the map of {level_id}: {exc}", file=sys.stderr)
+            return None
+
+    # -- layout and drawing --------------------------------------------------------------------
+    def areas(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect, pygame.Rect]:
+        """status, map, text and input rectangles."""
+        w, h = self.surface.get_size()
+        status = pygame.Rect(0, 0, w, STATUS_H)
+        map_w = round(w * MAP_SHARE)
+        map_r = pygame.Rect(0, STATUS_H, map_w, h - STATUS_H)
+        text = pygame.Rect(map_w, STATUS_H, w - map_w, h - STATUS_H - INPUT_H)
+        inp = pygame.Rect(map_w, h - INPUT_H, w - map_w, INPUT_H)
+        return status, map_r, text, inp
+
+    def status_text(self) -> str:
+        s = self.game.status()
+        parts = [s.level, f"turn {s.turn}", f"{s.gone_percent}% gone",
+                 f"with {s.companion}" if s.companion else "alone",
+                 f"score {s.score}/{s.max_score}"]
+        if s.keepsakes:
+            parts.append(f"keepsakes {s.keepsakes}")
+        return "   ·   ".join(parts)
+
+    def draw(self) -> None:
+        _status, map_r, text, inp = self.areas()
+        surf = self.surface
+        surf.fill(FRAME_BG)
+        image = self.status_font.render(self.status_text(), True, STATUS_INK)
+        surf.blit(image, (10, (STATUS_H - image.get_height()) // 2))
+        view = self.map_view()
+        if view is not None:
+            view.draw(surf, map_r.inflate(-16, -16), self.game.state.stages, self.game.state.room)
+        self.panel.draw(surf, text)
+        self.input.draw(surf, inp, self.fonts[Style.TEXT])
+        self.dirty = False
+
+    # -- input ---------------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type in (pygame.WINDOWRESIZED, pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE):
+            self.dirty = True
+            return
+        if self.panel.handle(event):
+            self.dirty = True
+            return
+        changed, line = self.input.handle(event)
+        if line is not None:
+            self.submit(line)
+        if changed:
+            self.dirty = True
+
+    def run(self) -> int:
+        clock = pygame.time.Clock()
+        pygame.key.start_text_input()
+        while self.running:
+            for event in pygame.event.get():
+                self.handle(event)
+            if self.dirty:
+                self.draw()
+                pygame.display.flip()
+            clock.tick(FPS)
+        return 0
+
+
+def display_available() -> bool:
+    """Whether a real window can be opened (not the dummy driver)."""
+    if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return False
+    if os.environ.get("SDL_VIDEODRIVER") in ("dummy", "offscreen"):
+        return False
+    try:
+        pygame.display.init()
+    except pygame.error:
+        return False
+    ok = pygame.display.get_driver() not in ("dummy", "offscreen")
+    pygame.display.quit()
+    return ok
+
+
+def run_window(game: Game, pack_root: Path | None, size: tuple[int, int] = (1280, 720)) -> int:
+    try:
+        pygame.display.init()
+        pygame.font.init()
+        surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+    except pygame.error as exc:
+        raise NoDisplay(str(exc)) from exc
+    pygame.display.set_caption(game.world.title)
+    try:
+        app = App(game, pack_root, surface)
+        app.start()
+        return app.run()
+    finally:
+        pygame.quit()
+
+
+def screenshot(game_factory: Callable[[], Game], commands: Iterable[str],
+               size: tuple[int, int], out_png: Path | str, pack_root: Path | None = None,
+               before_draw: Callable[[App], None] | None = None) -> App:
+    """Play the commands headlessly and save the window as it would look."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    pygame.display.init()
+    pygame.font.init()
+    surface = pygame.display.set_mode(size)
+    app = App(game_factory(), pack_root, surface)
+    app.start()
+    for command in commands:
+        app.submit(command)
+    if before_draw is not None:
+        before_draw(app)
+    app.draw()
+    pygame.image.save(surface, str(out_png))
+    return app

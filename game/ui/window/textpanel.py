@@ -1,0 +1,170 @@
+"""The scrollback: the game's lines word-wrapped and styled, newest at the bottom."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pygame
+
+from game.engine.output import Line, Style
+
+PAPER = (250, 247, 240)
+INK = (34, 32, 36)
+COLOURS = {
+    Style.TITLE: (20, 20, 24),
+    Style.TEXT: INK,
+    Style.COMMAND: (40, 90, 160),
+    Style.PARSER: (110, 100, 95),
+    Style.VOICE: (150, 40, 120),
+    Style.WARNING: (190, 60, 20),
+    Style.ENDING: (20, 20, 24),
+    Style.META: (100, 100, 110),
+}
+MARGIN = 10
+FACES = "dejavuserif,liberationserif,georgia,timesnewroman,notoserif"
+
+
+def face(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+    """A readable serif from the system, with real bold and italic faces when it has them;
+    pygame's own font otherwise."""
+    path = pygame.font.match_font(FACES, bold=bold, italic=italic)
+    font = pygame.font.Font(path, size) if path else pygame.font.Font(None, round(size * 1.3))
+    if path is None or (bold and "bold" not in path.lower()):
+        font.bold = bold
+    if path is None or (italic and not any(w in path.lower() for w in ("italic", "oblique"))):
+        font.italic = italic
+    return font
+
+
+@dataclass
+class Fonts:
+    """One font per style, made from one base size."""
+
+    size: int = 16
+
+    def __post_init__(self) -> None:
+        self.by_style: dict[Style, pygame.font.Font] = {}
+        for style in Style:
+            big = style in (Style.TITLE, Style.ENDING)
+            self.by_style[style] = face(round(self.size * (1.3 if big else 1.0)),
+                                        bold=big or style is Style.WARNING,
+                                        italic=style is Style.VOICE)
+
+    def __getitem__(self, style: Style) -> pygame.font.Font:
+        return self.by_style[style]
+
+
+def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """The text cut at spaces into rows no wider than ``width`` (a longer word is cut)."""
+    rows: list[str] = []
+    for para in text.split("\n"):
+        row = ""
+        for word in para.split(" "):
+            trial = f"{row} {word}" if row else word
+            if font.size(trial)[0] <= width or (not row and not word):
+                row = trial
+                continue
+            if row:
+                rows.append(row)
+            row = word
+            while font.size(row)[0] > width and len(row) > 1:
+                cut = len(row) - 1
+                while cut > 1 and font.size(row[:cut])[0] > width:
+                    cut -= 1
+                rows.append(row[:cut])
+                row = row[cut:]
+        rows.append(row)
+    return rows
+
+
+class TextPanel:
+    def __init__(self, fonts: Fonts) -> None:
+        self.fonts = fonts
+        self.lines: list[Line] = []
+        self.scroll = 0  # pixels scrolled up from the newest line
+        self._cache: dict[tuple[int, int], list[tuple[str, pygame.Surface]]] = {}
+        self._width = 0
+        self._height = 0
+
+    def add(self, lines: Iterable[Line]) -> None:
+        new = [line for line in lines]
+        if new:
+            self.lines.extend(new)
+            self.scroll = 0  # new text: show the newest
+
+    def rendered(self, index: int, width: int) -> list[tuple[str, pygame.Surface]]:
+        """The rows of one line at this width (cached): text and its image."""
+        key = (index, width)
+        rows = self._cache.get(key)
+        if rows is None:
+            line = self.lines[index]
+            font = self.fonts[line.style]
+            colour = COLOURS.get(line.style, INK)
+            rows = [(t, font.render(t, True, colour)) for t in wrap(line.text, font, width)]
+            self._cache[key] = rows
+        return rows
+
+    def _gap(self, index: int) -> int:
+        """Space above a line: a little more before a title or a command."""
+        style = self.lines[index].style
+        base = self.fonts[Style.TEXT].get_linesize()
+        return base // 2 if style in (Style.TITLE, Style.COMMAND, Style.ENDING) else base // 4
+
+    def _layout(self, width: int, height: int) -> list[tuple[int, str, pygame.Surface]]:
+        """The rows in view, bottom up: (y, text, image)."""
+        inner = max(20, width - 2 * MARGIN)
+        y = height - MARGIN + self.scroll
+        out: list[tuple[int, str, pygame.Surface]] = []
+        for index in range(len(self.lines) - 1, -1, -1):
+            rows = self.rendered(index, inner)
+            for text, image in reversed(rows):
+                y -= image.get_height()
+                if y < height:
+                    out.append((y, text, image))
+            y -= self._gap(index)
+            if y < 0:
+                break
+        return out
+
+    def total_height(self, width: int) -> int:
+        inner = max(20, width - 2 * MARGIN)
+        return sum(sum(img.get_height() for _, img in self.rendered(i, inner)) + self._gap(i)
+                   for i in range(len(self.lines))) + 2 * MARGIN
+
+    def scroll_by(self, pixels: int) -> None:
+        top = max(0, self.total_height(self._width) - self._height) if self._width else 0
+        self.scroll = max(0, min(top, self.scroll + pixels))
+
+    def page(self, pages: float) -> None:
+        self.scroll_by(round(pages * max(40, self._height - 3 * MARGIN)))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """Scrolling keys and the wheel; True if the view moved."""
+        before = self.scroll
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll_by(event.y * 3 * self.fonts[Style.TEXT].get_linesize())
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_PAGEUP:
+            self.page(1)
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_PAGEDOWN:
+            self.page(-1)
+        return self.scroll != before
+
+    def visible(self, rect: pygame.Rect) -> list[str]:
+        """The rows wholly in view, top to bottom (for tests and screen readers)."""
+        self._width, self._height = rect.w, rect.h
+        return [t for y, t, img in reversed(self._layout(rect.w, rect.h))
+                if y >= 0 and y + img.get_height() <= rect.h]
+
+    def draw(self, target: pygame.Surface, rect: pygame.Rect) -> None:
+        if (rect.w, rect.h) != (self._width, self._height):
+            self._width, self._height = rect.w, rect.h
+            self.scroll_by(0)
+        target.fill(PAPER, rect)
+        clip = target.get_clip()
+        target.set_clip(rect)
+        for y, _text, image in self._layout(rect.w, rect.h):
+            target.blit(image, (rect.x + MARGIN, rect.y + y))
+        if self.scroll:
+            pygame.draw.rect(target, (200, 190, 170), (rect.x, rect.bottom - 3, rect.w, 3))
+        target.set_clip(clip)
