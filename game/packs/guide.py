@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 import sys
-import types
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -21,23 +20,15 @@ from pydantic.fields import FieldInfo
 from game.engine.actions import PACK_ACTIONS
 from game.packs import models as M
 from game.packs import tiled_types as T
+from game.packs.report import members_of
 
 GUIDE = Path(__file__).resolve().parent.parent.parent / "levels" / "README.md"
 _BLOCK = re.compile(r"(<!-- generated: ([a-z-]+) -->\n)(.*?)(<!-- end -->)", re.DOTALL)
 
 
 # -- types and defaults in the words of the guide ------------------------------------------------
-def _members(tp: Any) -> list[Any]:
-    origin = get_origin(tp)
-    if origin is Annotated:
-        return _members(get_args(tp)[0])
-    if origin is Union or origin is types.UnionType:
-        return [m for arg in get_args(tp) for m in _members(arg)]
-    return [tp]
-
-
 def _type(tp: Any) -> str:
-    members = [m for m in _members(tp) if m is not type(None)]
+    members = [m for m in members_of(tp) if m is not type(None)]
     if len(members) == 2 and str in members:
         other = next(m for m in members if m is not str)
         item = get_args(other)[0] if get_origin(other) is list else None

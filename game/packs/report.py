@@ -54,13 +54,13 @@ def closest_name(word: str, names: Iterable[str]) -> str | None:
 
 
 # -- pydantic errors as problems -----------------------------------------------------------------
-def _members(tp: Any) -> list[Any]:
+def members_of(tp: Any) -> list[Any]:
     """The alternatives of a type: Annotated and unions (Optional too) opened."""
     origin = get_origin(tp)
     if origin is Annotated:
-        return _members(get_args(tp)[0])
+        return members_of(get_args(tp)[0])
     if origin is Union or origin is types.UnionType:
-        return [m for arg in get_args(tp) for m in _members(arg)]
+        return [m for arg in get_args(tp) for m in members_of(arg)]
     return [tp]
 
 
@@ -78,7 +78,7 @@ def _walk(model: Any, loc: tuple[Any, ...]) -> tuple[str, Any]:
     parts: list[str] = []
     tp: Any = model
     for part in loc:
-        members = _members(tp) if tp is not None else []
+        members = members_of(tp) if tp is not None else []
         if isinstance(part, int):
             parts.append(f"[{part}]")
             seq = next((m for m in members if get_origin(m) is list), None)
@@ -110,7 +110,7 @@ def _walk(model: Any, loc: tuple[Any, ...]) -> tuple[str, Any]:
 
 
 def _keys_of(tp: Any) -> list[str]:
-    for m in _members(tp):
+    for m in members_of(tp):
         if _is_model(m):
             return [info.alias or name for name, info in m.model_fields.items()]
     return []
@@ -148,7 +148,7 @@ _EXPECTED = {
 
 def _text_or_list(union: Any) -> str:
     """How to write a value of a ``str | list[...]`` union (models.Text, models.StrOrList)."""
-    for m in _members(union):
+    for m in members_of(union):
         if get_origin(m) is list and get_args(m)[0] is str:
             return 'a text in quotes, or a list of texts [ "...", "..." ]'
     return 'a text in quotes, or a list of variants [ { text = "..." }, ... ]'
@@ -156,7 +156,7 @@ def _text_or_list(union: Any) -> str:
 
 def _example(tp: Any) -> str:
     """What to write for a missing key of type tp."""
-    members = [m for m in _members(tp) if m is not type(None)]
+    members = [m for m in members_of(tp) if m is not type(None)]
     for m in members:
         if get_origin(m) is list:
             return "[ ... ]"

@@ -47,6 +47,7 @@ from game.packs.tmx import (
     MapError,
     MapIssue,
     ObjectRef,
+    convert_property,
     image_size,
     inflate,
     object_label,
@@ -456,22 +457,11 @@ def _color(el: Attrs, key: str) -> Color | None:
 
 
 def _scalar(kind: str, raw: str) -> Any:
-    if kind == "bool":
-        if raw not in ("true", "false"):
-            raise ValueError(raw)
-        return raw == "true"
-    if kind == "int":
-        return int(raw)
-    if kind == "float":
-        value = float(raw)
-        if not math.isfinite(value):
-            raise ValueError(raw)
-        return value
+    """A property's value; as the loader reads them (tmx.convert_property), but a colour is
+    kept as a Color for drawing."""
     if kind == "color":
         return Color.parse(raw) if raw else None
-    if kind == "object":
-        return ObjectRef(int(raw or "0"))
-    return raw  # string, file (never opened), enum stored as a string, anything newer
+    return convert_property(kind, raw)
 
 
 class _Builder:

@@ -374,7 +374,7 @@ class _Reader:
             return
         raw = prop.get("value")
         try:
-            _convert(kind, prop.text or "" if raw is None else raw)
+            convert_property(kind, prop.text or "" if raw is None else raw)
         except ValueError:
             self.fatal.append(MapIssue(
                 f'the property "{name}" has the type {kind}, but its value "{raw}" is not '
@@ -760,7 +760,7 @@ class _Reader:
             if raw is None:
                 raw = prop.text or ""
             try:
-                out[name] = _convert(kind, raw)
+                out[name] = convert_property(kind, raw)
             except ValueError:
                 self.issues.append(MapIssue(
                     f'the property "{name}" has the type {kind}, but its value "{raw}" is not '
@@ -799,7 +799,9 @@ class _Reader:
         return out
 
 
-def _convert(kind: str, raw: str) -> Any:
+def convert_property(kind: str, raw: str) -> Any:
+    """A Tiled property's value from its type and text; ValueError if the text doesn't fit
+    the type, TypeError for class and list properties (read by tiles.py)."""
     if kind == "bool":
         if raw not in ("true", "false"):
             raise ValueError(raw)
