@@ -41,6 +41,9 @@ def _common(p: argparse.ArgumentParser, suppress: bool) -> None:
                    help="play in a window (the default with a display)")
     p.add_argument("--screenshot", metavar="OUT.png", default=d,
                    help="play the --commands without a window and save the window as a PNG")
+    p.add_argument("--screenshot-title", action="store_true",
+                   default=d if suppress else False,
+                   help="with --screenshot: save the title screen instead of playing")
     p.add_argument("--commands", metavar="FILE", default=d,
                    help="with --screenshot: the commands to play, one a line (# comments)")
     p.add_argument("--size", metavar="WxH", default=d,
@@ -176,10 +179,19 @@ def play(args: argparse.Namespace) -> int:
     if frontend == "screenshot":
         return _screenshot(args, game, pack)
     if frontend == "window":
-        from game.ui.window.app import NoDisplay, run_window
+        from game.ui.window.app import NoDisplay
+        from game.ui.window.title import run_windowed
+
+        def make_game(path: Path) -> Game | None:  # the pack chosen on the title screen
+            if path == pack:
+                return game
+            chosen = _load(path)
+            return None if chosen is None else Game(
+                chosen, seed=args.seed, lang=args.lang,
+                saves=SaveStore(default_save_dir(base, chosen.pack_id)))
 
         try:
-            return run_window(game, pack)
+            return run_windowed(make_game, pack, base)
         except NoDisplay as exc:
             print(f"spotless: can't open a window ({exc}); play in this terminal with --text.",
                   file=sys.stderr)
@@ -238,6 +250,12 @@ def _screenshot(args: argparse.Namespace, game, pack: Path) -> int:  # type: ign
     from game.ui.window.app import screenshot
 
     try:
+        if getattr(args, "screenshot_title", False):
+            from game.ui.window.title import screenshot_title
+
+            screenshot_title((int(m[1]), int(m[2])), args.screenshot, data_dir(args.data_dir),
+                             pack)
+            return 0
         screenshot(lambda: game, commands, (int(m[1]), int(m[2])), args.screenshot, pack)
     except Exception as exc:  # pygame.error, OSError: a sentence, not a traceback
         print(f"spotless: can't write the screenshot {args.screenshot}: {exc}.", file=sys.stderr)

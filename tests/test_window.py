@@ -227,7 +227,9 @@ def test_the_panel_shows_the_newest_lines_and_scrolls() -> None:
         panel.page(1)
     assert panel.visible(rect)[0] == "A title"  # the top, and no further
     panel.add([Line("new")])
-    assert panel.visible(rect)[-1] == "new"  # new text brings the view back down
+    assert panel.visible(rect)[0] == "A title"  # scrolled up: the reader's place is kept
+    panel.add([Line("> look", Style.COMMAND)])
+    assert panel.visible(rect)[-1] == "> look"  # the player's own command brings it back down
 
 
 def test_long_words_and_paragraphs_wrap_inside_the_panel() -> None:

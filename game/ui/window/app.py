@@ -3,6 +3,7 @@ something changed; and a headless screenshot of the same window."""
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -10,11 +11,16 @@ from pathlib import Path
 
 import pygame
 
-from game.engine.output import LevelEntered, Line, Style
+from game.engine.output import LevelEntered, Line, StageChanged, Style, VoiceHeard
 from game.engine.session import Game
 from game.packs.tiles import read_tilemap
+from game.ui.window import animation
+from game.ui.window.animation import Animator
 from game.ui.window.inputline import InputLine
-from game.ui.window.mapview import MapView
+from game.ui.window.keys import Controls, completer
+from game.ui.window.mapview import MapView, overlay
+from game.ui.window.menu import AUTOSAVE_EVERY, EscMenu, Page, autosave
+from game.ui.window.settings import FONT_MAX, FONT_MIN, Settings
 from game.ui.window.textpanel import Fonts, TextPanel, face
 
 FPS = 30
@@ -31,17 +37,24 @@ class NoDisplay(Exception):
 
 class App:
     def __init__(self, game: Game, pack_root: Path | None, surface: pygame.Surface,
-                 font_size: int = 16) -> None:
+                 font_size: int = 16, reduced_motion: bool = False) -> None:
         self.game = game
+        self.animator = Animator(reduced_motion)  # the map's animations, stepped by tick()
+        self.shown_level: str | None = None  # the level whose map was drawn last
         self.root = pack_root
         self.surface = surface
         self.fonts = Fonts(font_size)
         self.status_font = face(15, bold=True)
         self.panel = TextPanel(self.fonts)
-        self.input = InputLine()
+        self.input = InputLine(completer(game))
+        self.map_share = MAP_SHARE  # dragged or keyed by the player
+        self.controls = Controls(self)  # keys and mouse beyond typing (keys.py)
         self.maps: dict[str, MapView | None] = {}
         self.dirty = True
         self.running = True
+        self.settings = Settings(font_size=max(FONT_MIN, min(FONT_MAX, font_size)))
+        self.overlay: Page | None = None  # the Esc menu, drawn over the game
+        self.autosaved_turn = 0
 
     # -- the game ------------------------------------------------------------------------------
     def show(self, lines: Iterable[Line]) -> None:
@@ -56,14 +69,98 @@ class App:
         self.show([Line("> " + line, Style.COMMAND)])
         self.show(self.game.submit(line))
         self._events()
+        if self.game.state.turn - self.autosaved_turn >= AUTOSAVE_EVERY:
+            self.autosaved_turn = self.game.state.turn
+            autosave(self.game)
         if self.game.finished:
             self.running = False
 
     def _events(self) -> None:
+        stepped: set[str] = set()
         for event in self.game.take_events():
             if isinstance(event, LevelEntered):
                 self.dirty = True  # the next draw loads that level's map
-        # StageChanged needs nothing: the map is composed from the stages when they change
+                old = self.shown_level
+                if event.swept and old is not None and old != event.level:
+                    self.animator.start("swept", animation.SWEPT_MS, old=old)
+                elif self.game.world.levels[event.level].hidden:
+                    self.animator.start("hidden", animation.HIDDEN_MS)
+            elif isinstance(event, StageChanged):
+                view = self.maps.get(event.level)
+                if view is not None:
+                    view.stage_changed(event.room, event.stage, self.animator)
+                    stepped.add(event.level)
+                self.dirty = True
+            elif isinstance(event, VoiceHeard):
+                self.animator.start("flicker", animation.FLICKER_MS)
+                self.dirty = True
+        for level_id in stepped:
+            plan = self.game.world.levels[level_id].erasure_plan
+            view = self.maps.get(level_id)
+            if plan is not None and view is not None and level_id == self.game.state.level:
+                view.step_taken(plan.anchors, self.animator)
+
+    @property
+    def reduced_motion(self) -> bool:
+        return self.animator.reduced_motion
+
+    @reduced_motion.setter
+    def reduced_motion(self, value: bool) -> None:
+        self.animator.reduced_motion = value
+        self.dirty = True
+
+    def tick(self, dt_ms: float) -> None:
+        """Advance the animations by ``dt_ms`` of the app's clock; redraw if they moved."""
+        if self.animator.step(dt_ms):
+            self.dirty = True
+
+    def companion_here(self) -> str | None:
+        """The person with Joel: his follower, or a companion person in his room."""
+        st = self.game.state
+        if st.follower:
+            return st.follower
+        for tid, t in self.game.world.things.items():
+            if t.is_person and t.companion and st.things[tid].location == st.room:
+                return tid
+        return None
+
+    def things_here(self, companion: str | None) -> list[str]:
+        """The portable things Joel can see in his room, not carrying them."""
+        model = self.game.model
+        out: list[str] = []
+        for tid in model.scope():
+            t = self.game.world.things[tid]
+            if t.portable and not t.hidden and not t.is_person and tid != companion \
+                    and not model.carried(tid):
+                out.append(tid)
+        return out
+
+    def _draw_map(self, surf: pygame.Surface, area: pygame.Rect) -> None:
+        """The map, its tokens and the animations over it (the swept and hidden transitions)."""
+        st = self.game.state
+        swept = self.animator.get("swept")
+        if swept is not None and swept.progress < 0.5:  # the old memory fading to white
+            old = self.maps.get(swept.data["old"])
+            if old is not None:
+                old.draw(surf, area, st.stages, None, animator=self.animator)
+            overlay(surf, area, "white", animation.smooth(swept.progress * 2))
+            return
+        view = self.map_view()
+        drawn = area
+        if view is not None:
+            companion = self.companion_here()
+            drawn = view.draw(surf, area, st.stages, st.room, companion,
+                              self.things_here(companion), self.animator)
+            self.shown_level = st.level
+        if swept is not None:  # the new one coming out of the white
+            overlay(surf, area, "white", 1 - animation.smooth(swept.progress * 2 - 1))
+        hidden = self.animator.get("hidden")
+        if hidden is not None:
+            overlay(surf, area, "vignette", 1 - hidden.eased)
+        flicker = self.animator.get("flicker")
+        if flicker is not None:
+            overlay(surf, drawn, "white", 0.45 * abs(math.sin(2 * math.pi * flicker.progress))
+                    * (1 - 0.5 * flicker.progress))
 
     def map_view(self) -> MapView | None:
         level_id = self.game.state.level
@@ -89,7 +186,7 @@ class App:
         """status, map, text and input rectangles."""
         w, h = self.surface.get_size()
         status = pygame.Rect(0, 0, w, STATUS_H)
-        map_w = round(w * MAP_SHARE)
+        map_w = round(w * self.map_share)
         map_r = pygame.Rect(0, STATUS_H, map_w, h - STATUS_H)
         text = pygame.Rect(map_w, STATUS_H, w - map_w, h - STATUS_H - INPUT_H)
         inp = pygame.Rect(map_w, h - INPUT_H, w - map_w, INPUT_H)
@@ -110,11 +207,12 @@ class App:
         surf.fill(FRAME_BG)
         image = self.status_font.render(self.status_text(), True, STATUS_INK)
         surf.blit(image, (10, (STATUS_H - image.get_height()) // 2))
-        view = self.map_view()
-        if view is not None:
-            view.draw(surf, map_r.inflate(-16, -16), self.game.state.stages, self.game.state.room)
+        self._draw_map(surf, map_r.inflate(-16, -16))
         self.panel.draw(surf, text)
-        self.input.draw(surf, inp, self.fonts[Style.TEXT])
+        self.input.draw(surf, inp, self.fonts[Style.TEXT], self.controls.cursor_on)
+        self.controls.updated = None  # the whole screen
+        if self.overlay is not None:
+            self.overlay.draw(surf)
         self.dirty = False
 
     # -- input ---------------------------------------------------------------------------------
@@ -123,6 +221,17 @@ class App:
             self.running = False
             return
         if event.type in (pygame.WINDOWRESIZED, pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE):
+            self.dirty = True
+            return
+        if self.overlay is not None:  # the Esc menu takes every key and click while open
+            self.overlay.handle(event)
+            self.dirty = True
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.overlay = EscMenu(self)
+            self.dirty = True
+            return
+        if self.controls.handle(event):
             self.dirty = True
             return
         if self.panel.handle(event):
@@ -143,7 +252,10 @@ class App:
             if self.dirty:
                 self.draw()
                 pygame.display.flip()
-            clock.tick(FPS)
+            elif rects := self.controls.blink(pygame.time.get_ticks()):
+                pygame.display.update(rects)  # the cursor's blink: its own rectangle only
+            self.tick(clock.tick(FPS))
+        autosave(self.game)  # every way out: the window's close box, the menu's Quit, QUIT
         return 0
 
 

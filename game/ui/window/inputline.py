@@ -1,22 +1,59 @@
-"""The line the player types on: a cursor, the usual editing keys and a history."""
+"""The line the player types on: a cursor, the usual editing keys (and Emacs's Ctrl+A/E/U/W/K),
+a history, Tab completion of the words the game knows, and paste."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 
 import pygame
 
 HISTORY = 200
+MAX_PASTE = 1000
+
+# the words before the one being completed, and its start -> the words that could complete it
+Completer = Callable[[Sequence[str], str], list[str]]
+
+
+def common_prefix(words: Sequence[str]) -> str:
+    """The longest start every word shares (letter by letter)."""
+    if not words:
+        return ""
+    first = words[0]
+    n = 0
+    while n < len(first) and all(len(w) > n and w[n] == first[n] for w in words):
+        n += 1
+    return first[:n]
+
+
+def clipboard_text() -> str:
+    """The clipboard's text, or "" when there is no clipboard here (the dummy driver)."""
+    try:
+        import pygame.scrap as scrap
+        get = getattr(scrap, "get_text", None)
+        if get is not None:
+            return str(get() or "")
+        if not scrap.get_init():
+            scrap.init()
+        raw = scrap.get(pygame.SCRAP_TEXT)
+        return raw.decode("utf-8", "replace").rstrip("\0") if raw else ""
+    except Exception:  # no clipboard, no window: paste does nothing
+        return ""
 
 
 class InputLine:
-    def __init__(self) -> None:
+    def __init__(self, completer: Completer | None = None) -> None:
         self.text = ""
         self.cursor = 0
         self.history: list[str] = []
         self._browse: int | None = None  # index into history while Up/Down browse it
         self._draft = ""  # what was typed before browsing
+        self.completer = completer
+        # while Tab cycles: (word start, candidates, index shown, the text it produced)
+        self._cycle: tuple[int, list[str], int, str] | None = None
 
     def insert(self, text: str) -> None:
-        text = text.replace("\r", "").replace("\n", " ")
+        text = text.replace("\r", "").replace("\n", " ").replace("\t", " ")
+        text = "".join(ch for ch in text if ch.isprintable())[:MAX_PASTE]
         self.text = self.text[: self.cursor] + text + self.text[self.cursor :]
         self.cursor += len(text)
 
@@ -46,8 +83,84 @@ class InputLine:
             self._browse, self.text = index, self.history[index]
         self.cursor = len(self.text)
 
-    def key(self, key: int) -> str | None:
+    # -- completion ------------------------------------------------------------------------------
+    def _word_start(self) -> int:
+        return self.text.rfind(" ", 0, self.cursor) + 1
+
+    def complete(self) -> bool:
+        """Tab: complete the word at the cursor.  One candidate: the word and a space; several:
+        their common prefix; Tab again (nothing typed between) cycles through them.  True if the
+        text changed."""
+        if self._cycle is not None and self._cycle[3] == self.text:
+            start, cands, index, _ = self._cycle
+            index = (index + 1) % len(cands)
+            self._replace_word(start, cands[index])
+            self._cycle = (start, cands, index, self.text)
+            return True
+        self._cycle = None
+        if self.completer is None:
+            return False
+        start = self._word_start()
+        prefix = self.text[start:self.cursor].lower()
+        before = self.text[:start].split()
+        cands = sorted(set(self.completer(before, prefix)))
+        if not cands:
+            return False
+        if len(cands) == 1:
+            self._replace_word(start, cands[0] + " ")
+            return True
+        common = common_prefix(cands)
+        self._cycle = (start, cands, -1, self.text)
+        if len(common) > len(prefix):
+            self._replace_word(start, common)
+            self._cycle = (start, cands, -1, self.text)
+            return True
+        return False
+
+    def _replace_word(self, start: int, word: str) -> None:
+        end = self.cursor
+        while end < len(self.text) and self.text[end] != " ":
+            end += 1
+        self.text = self.text[:start] + word + self.text[end:]
+        self.cursor = start + len(word)
+
+    # -- keys ----------------------------------------------------------------------------------
+    def ctrl_key(self, key: int) -> bool:
+        """Ctrl+A/E (home, end), U (kill the line), W (kill the word before the cursor),
+        K (kill to the end), V (paste), P/N (history); True if it was one of those."""
+        if key == pygame.K_a:
+            self.cursor = 0
+        elif key == pygame.K_e:
+            self.cursor = len(self.text)
+        elif key == pygame.K_u:
+            self.text, self.cursor = "", 0
+        elif key == pygame.K_w:
+            start = self.cursor
+            while start > 0 and self.text[start - 1] == " ":
+                start -= 1
+            while start > 0 and self.text[start - 1] != " ":
+                start -= 1
+            self.text = self.text[:start] + self.text[self.cursor:]
+            self.cursor = start
+        elif key == pygame.K_k:
+            self.text = self.text[:self.cursor]
+        elif key == pygame.K_v:
+            self.insert(clipboard_text())
+        elif key in (pygame.K_p, pygame.K_UP):
+            self._recall(-1)
+        elif key in (pygame.K_n, pygame.K_DOWN):
+            self._recall(1)
+        else:
+            return False
+        return True
+
+    def key(self, key: int, mod: int = 0) -> str | None:
         """An editing key; returns the line when Enter submits it."""
+        if key == pygame.K_TAB:
+            self.complete()
+            return None
+        if mod & pygame.KMOD_CTRL and self.ctrl_key(key):
+            return None
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             return self.submit()
         if key == pygame.K_BACKSPACE and self.cursor > 0:
@@ -76,11 +189,12 @@ class InputLine:
             return True, None
         if event.type == pygame.KEYDOWN:
             before = (self.text, self.cursor)
-            line = self.key(event.key)
+            line = self.key(event.key, getattr(event, "mod", 0))
             return line is not None or (self.text, self.cursor) != before, line
         return False, None
 
-    def draw(self, target: pygame.Surface, rect: pygame.Rect, font: pygame.font.Font) -> None:
+    def draw(self, target: pygame.Surface, rect: pygame.Rect, font: pygame.font.Font,
+             cursor_on: bool = True) -> None:
         target.fill((236, 231, 220), rect)
         pygame.draw.line(target, (200, 190, 170), rect.topleft, rect.topright)
         prompt = "> "
@@ -92,6 +206,7 @@ class InputLine:
         clip = target.get_clip()
         target.set_clip(rect)
         target.blit(image, (x - shift, y))
-        pygame.draw.line(target, (40, 40, 40), (cursor_x - shift, y),
-                         (cursor_x - shift, y + font.get_linesize() - 2), 2)
+        if cursor_on:
+            pygame.draw.line(target, (40, 40, 40), (cursor_x - shift, y),
+                             (cursor_x - shift, y + font.get_linesize() - 2), 2)
         target.set_clip(clip)

@@ -80,18 +80,59 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
 
 class TextPanel:
     def __init__(self, fonts: Fonts) -> None:
-        self.fonts = fonts
+        self._cache: dict[tuple[int, int], list[tuple[str, pygame.Surface]]] = {}
+        self._fonts = fonts
         self.lines: list[Line] = []
         self.scroll = 0  # pixels scrolled up from the newest line
-        self._cache: dict[tuple[int, int], list[tuple[str, pygame.Surface]]] = {}
         self._width = 0
         self._height = 0
 
     def add(self, lines: Iterable[Line]) -> None:
+        """New lines at the bottom: the view follows them, unless the player has scrolled up
+        (then what he is reading stays where it is) and this is not his own command."""
         new = [line for line in lines]
-        if new:
-            self.lines.extend(new)
-            self.scroll = 0  # new text: show the newest
+        if not new:
+            return
+        first = len(self.lines)
+        self.lines.extend(new)
+        if any(line.style is Style.COMMAND for line in new):
+            self.scroll = 0  # the player typed: show what it did
+        elif self.scroll and self._width:
+            inner = max(20, self._width - 2 * MARGIN)
+            self.scroll += sum(sum(img.get_height() for _, img in self.rendered(i, inner))
+                               + self._gap(i) for i in range(first, len(self.lines)))
+
+    @property
+    def fonts(self) -> Fonts:
+        return self._fonts
+
+    @fonts.setter
+    def fonts(self, fonts: Fonts) -> None:
+        """Other fonts: the cached rows are rendered again (see also ``set_fonts``)."""
+        self._fonts = fonts
+        self._cache.clear()
+
+    @property
+    def following(self) -> bool:
+        """Whether the view shows the newest line (not scrolled up)."""
+        return self.scroll == 0
+
+    def set_fonts(self, fonts: Fonts) -> None:
+        """Another font size: every line is rendered again; a view at the bottom stays there,
+        one scrolled up keeps its place in proportion."""
+        old_total = self.total_height(self._width) if self._width and self.scroll else 0
+        ratio = self.scroll / old_total if old_total else 0.0
+        self.fonts = fonts
+        self._cache.clear()
+        if self.scroll and self._width:
+            self.scroll = round(ratio * self.total_height(self._width))
+            self.scroll_by(0)
+
+    def scroll_top(self) -> None:
+        self.scroll_by(10 ** 9)
+
+    def scroll_bottom(self) -> None:
+        self.scroll = 0
 
     def rendered(self, index: int, width: int) -> list[tuple[str, pygame.Surface]]:
         """The rows of one line at this width (cached): text and its image."""
@@ -140,7 +181,9 @@ class TextPanel:
         self.scroll_by(round(pages * max(40, self._height - 3 * MARGIN)))
 
     def handle(self, event: pygame.event.Event) -> bool:
-        """Scrolling keys and the wheel; True if the view moved."""
+        """Scrolling keys and the wheel; True if the view moved.  (Home and End scroll to the
+        top and bottom: the app sends them here only when the input line is empty or with
+        Ctrl.)"""
         before = self.scroll
         if event.type == pygame.MOUSEWHEEL:
             self.scroll_by(event.y * 3 * self.fonts[Style.TEXT].get_linesize())
@@ -148,18 +191,29 @@ class TextPanel:
             self.page(1)
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_PAGEDOWN:
             self.page(-1)
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_HOME:
+            self.scroll_top()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_END:
+            self.scroll_bottom()
         return self.scroll != before
 
     def visible(self, rect: pygame.Rect) -> list[str]:
         """The rows wholly in view, top to bottom (for tests and screen readers)."""
-        self._width, self._height = rect.w, rect.h
+        self.resize(rect.w, rect.h)
         return [t for y, t, img in reversed(self._layout(rect.w, rect.h))
                 if y >= 0 and y + img.get_height() <= rect.h]
 
+    def resize(self, width: int, height: int) -> None:
+        """A new size (the window or the split changed): the lines reflow, none is lost."""
+        if (width, height) == (self._width, self._height):
+            return
+        if width != self._width:
+            self._cache.clear()  # rows of the old width are never needed again
+        self._width, self._height = width, height
+        self.scroll_by(0)
+
     def draw(self, target: pygame.Surface, rect: pygame.Rect) -> None:
-        if (rect.w, rect.h) != (self._width, self._height):
-            self._width, self._height = rect.w, rect.h
-            self.scroll_by(0)
+        self.resize(rect.w, rect.h)
         target.fill(PAPER, rect)
         clip = target.get_clip()
         target.set_clip(rect)

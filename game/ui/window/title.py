@@ -1,0 +1,299 @@
+"""The title screen: new game, continue (the autosave), load, choose a pack, settings, quit;
+and the window's way in: the title first, then the game."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from game.ui.window.menu import (
+    AUTOSAVE,
+    Item,
+    ItemList,
+    SettingsPage,
+    palette,
+    save_items,
+)
+from game.ui.window.settings import Settings, load_settings, save_settings
+from game.ui.window.textpanel import face
+
+GAME_TITLE = "Spotless Mind"
+ATMOSPHERE = "Every room you remember is already being taken from you."
+FPS = 30
+
+
+@dataclass(frozen=True)
+class PackChoice:
+    path: Path
+    pack_id: str
+    title: str
+    status: str  # "ok" or "broken: reason"
+    builtin: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def find_packs(data_dir: Path, builtin: Path | None = None) -> list[PackChoice]:
+    """The built-in pack first, then the installed ones (broken ones too, with their reason)."""
+    from game.packs.install import installed
+    from game.packs.loader import open_pack
+
+    if builtin is None:
+        from game.cli import builtin_pack
+
+        builtin = builtin_pack()
+    out = []
+    try:
+        world, _ = open_pack(builtin)
+        out.append(PackChoice(builtin, world.pack_id, world.title, "ok", builtin=True))
+    except Exception as exc:  # a broken built-in pack is a bug, but the title still shows
+        out.append(PackChoice(builtin, "spotless", "Spotless Mind", f"broken: {exc}", True))
+    for pack_id, title, _version, _langs, status in installed(data_dir):
+        out.append(PackChoice(data_dir / "packs" / pack_id, pack_id,
+                              title if title and title != "?" else pack_id, status))
+    return out
+
+
+@dataclass(frozen=True)
+class TitleResult:
+    action: str  # "new", "continue", "load", "quit"
+    pack: PackChoice | None = None
+    save: str | None = None  # the save to restore (continue: the autosave)
+
+
+class TitleScreen:
+    def __init__(self, settings: Settings, data_dir: Path, packs: list[PackChoice],
+                 chosen: int = 0, apply: Callable[[Settings], None] | None = None) -> None:
+        self.settings = settings
+        self.data_dir = data_dir
+        self.packs = packs
+        self.chosen = chosen if 0 <= chosen < len(packs) and packs[chosen].ok else next(
+            (i for i, p in enumerate(packs) if p.ok), 0)
+        self.apply = apply or (lambda s: None)
+        self.result: TitleResult | None = None
+        self.page = "main"
+        self.list = self._main()
+        self.dirty = True
+
+    # -- what there is -------------------------------------------------------------------------
+    @property
+    def pack(self) -> PackChoice | None:
+        return self.packs[self.chosen] if self.packs else None
+
+    def save_dir(self) -> Path | None:
+        from game.engine.session import default_save_dir
+
+        pack = self.pack
+        return default_save_dir(self.data_dir, pack.pack_id) if pack and pack.ok else None
+
+    def has_autosave(self) -> bool:
+        d = self.save_dir()
+        return d is not None and (d / f"{AUTOSAVE}.json").is_file()
+
+    def _main(self, selected: int = 0) -> ItemList:
+        ok = self.pack is not None and self.pack.ok
+        d = self.save_dir()
+        has_saves = d is not None and any(k.startswith("save:") for k in
+                                          (i.key for i in save_items(d)))
+        return ItemList([
+            Item("continue", "Continue", enabled=ok and self.has_autosave()),
+            Item("new", "New game", enabled=ok),
+            Item("load", "Load", enabled=ok and has_saves),
+            Item("packs", "Choose pack"),
+            Item("settings", "Settings"),
+            Item("quit", "Quit"),
+        ], selected=selected)
+
+    def _packs(self) -> ItemList:
+        items = [Item(f"pack:{i}", ("• " if i == self.chosen else "") + p.title
+                      + ("  (built in)" if p.builtin else f"  ({p.pack_id})"),
+                      enabled=p.ok, note="" if p.ok else p.status)
+                 for i, p in enumerate(self.packs)]
+        return ItemList([*items, Item("back", "Back")], heading="Choose pack",
+                        selected=self.chosen)
+
+    def go(self, page: str) -> None:
+        self.page = page
+        if page == "main":
+            self.list = self._main()
+        elif page == "packs":
+            self.list = self._packs()
+        elif page == "load":
+            self.list = ItemList(save_items(self.save_dir()), heading="Load")
+        self.dirty = True
+
+    # -- input ---------------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.result = TitleResult("quit")
+            return
+        if event.type in (pygame.WINDOWRESIZED, pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE):
+            self.dirty = True
+            return
+        if self.page == "settings":
+            self.settings_page.handle(event)
+            self.dirty = True
+            return
+        before = self.list.selected
+        key = self.list.handle(event)
+        if self.list.selected != before:
+            self.dirty = True
+        if key is not None:
+            self.choose(key)
+
+    def choose(self, key: str) -> None:
+        self.dirty = True
+        if self.page == "main":
+            if key == "back":
+                return  # Esc on the title does nothing; Quit is an item
+            if key in ("new", "continue"):
+                self.result = TitleResult(key, self.pack, AUTOSAVE if key == "continue" else None)
+            elif key == "quit":
+                self.result = TitleResult("quit")
+            elif key in ("load", "packs"):
+                self.go(key)
+            elif key == "settings":
+                self.page = "settings"
+                self.settings_page = SettingsPage(self.settings, self._applied,
+                                                  lambda: self.go("main"))
+        elif self.page == "packs":
+            if key.startswith("pack:"):
+                self.chosen = int(key[5:])
+            self.go("main")
+        elif self.page == "load":
+            if key.startswith("save:"):
+                self.result = TitleResult("load", self.pack, key[5:])
+            else:
+                self.go("main")
+
+    def _applied(self, settings: Settings) -> None:
+        self.apply(settings)
+        self.dirty = True
+
+    # -- drawing -------------------------------------------------------------------------------
+    def draw(self, surf: pygame.Surface) -> None:
+        pal = palette(self.settings)
+        surf.fill(pal.bg)
+        w, h = surf.get_size()
+        big = face(max(28, min(64, h // 11)), bold=True)
+        title = big.render(GAME_TITLE, True, pal.ink)
+        top = max(16, h // 9)
+        surf.blit(title, title.get_rect(midtop=(w // 2, top)))
+        y = top + title.get_height() + 6
+        mood = face(max(14, min(22, h // 34)), italic=True).render(ATMOSPHERE, True, pal.accent)
+        surf.blit(mood, mood.get_rect(midtop=(w // 2, y)))
+        y += mood.get_height() + 10
+        pack = self.pack
+        if pack is not None:
+            label = pack.title if pack.title != GAME_TITLE or not pack.builtin else \
+                "the built-in campaign"
+            ptxt = face(max(13, min(18, h // 40))).render(f"— {label} —", True, pal.dim)
+            surf.blit(ptxt, ptxt.get_rect(midtop=(w // 2, y)))
+            y += ptxt.get_height()
+        pygame.draw.line(surf, pal.dim, (w // 2 - 120, y + 14), (w // 2 + 120, y + 14))
+        area = pygame.Rect(0, y + 34, w, h - y - 50)
+        if self.page == "settings":
+            self.settings_page.draw(surf)
+        else:
+            self.list.draw(surf, area.inflate(-40, 0), pal,
+                           size=max(16, min(24, h // 30)) if self.page == "main" else 18)
+        hint = face(13).render("↑ ↓ to choose · Enter to confirm · Esc to go back", True,
+                               pal.dim)
+        surf.blit(hint, hint.get_rect(midbottom=(w // 2, h - 10)))
+        self.dirty = False
+
+    def run(self, surface_of: Callable[[], pygame.Surface]) -> TitleResult:
+        clock = pygame.time.Clock()
+        while self.result is None:
+            for event in pygame.event.get():
+                self.handle(event)
+                if self.result is not None:
+                    break
+            if self.dirty and self.result is None:
+                self.draw(surface_of())
+                pygame.display.flip()
+            clock.tick(FPS)
+        return self.result
+
+
+# -- the window's way in -----------------------------------------------------------------------
+def set_display(settings: Settings) -> pygame.Surface:
+    if settings.fullscreen:
+        with contextlib.suppress(pygame.error):
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+    return pygame.display.set_mode(settings.window_size, pygame.RESIZABLE)
+
+
+def _redisplay(settings: Settings) -> None:
+    set_display(settings)
+
+
+def _display_surface() -> pygame.Surface:
+    surface = pygame.display.get_surface()
+    assert surface is not None
+    return surface
+
+
+def run_windowed(make_game: Callable[[Path], object | None], pack: Path, data_dir: Path) -> int:
+    """The title screen, then the chosen game in the window.  ``make_game`` builds a Game for
+    a pack folder (None when it can't be played: it has said why)."""
+    from game.engine.session import Game
+    from game.ui.window.app import App, NoDisplay
+    from game.ui.window.menu import apply_to_app
+
+    settings = load_settings()
+    try:
+        pygame.display.init()
+        pygame.font.init()
+        set_display(settings)
+    except pygame.error as exc:
+        raise NoDisplay(str(exc)) from exc
+    pygame.display.set_caption(GAME_TITLE)
+    try:
+        packs = find_packs(data_dir)
+        chosen = next((i for i, p in enumerate(packs) if p.path.resolve() == pack.resolve()), 0)
+        screen = TitleScreen(settings, data_dir, packs, chosen, apply=_redisplay)
+        result = screen.run(_display_surface)
+        if result.action == "quit" or result.pack is None:
+            return 0
+        game = make_game(result.pack.path)
+        if not isinstance(game, Game):
+            return 2
+        pygame.display.set_caption(game.world.title)
+        app = App(game, result.pack.path, _display_surface(), settings.font_size)
+        apply_to_app(app, settings, display=False)
+        app.start()
+        if result.save:
+            app.submit(f"restore {result.save}")
+        code = app.run()
+        if not settings.fullscreen:
+            with contextlib.suppress(ValueError):
+                settings.window_width, settings.window_height = app.surface.get_size()
+        save_settings(settings)
+        return code
+    finally:
+        pygame.quit()
+
+
+def screenshot_title(size: tuple[int, int], out_png: Path | str, data_dir: Path,
+                     pack: Path | None = None) -> TitleScreen:
+    import os
+
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    pygame.display.init()
+    pygame.font.init()
+    surface = pygame.display.set_mode(size)
+    packs = find_packs(data_dir)
+    chosen = next((i for i, p in enumerate(packs)
+                   if pack is not None and p.path.resolve() == pack.resolve()), 0)
+    screen = TitleScreen(load_settings(), data_dir, packs, chosen)
+    screen.draw(surface)
+    pygame.image.save(surface, str(out_png))
+    return screen
