@@ -191,11 +191,14 @@ def play(args: argparse.Namespace) -> int:
                 saves=SaveStore(default_save_dir(base, chosen.pack_id)))
 
         try:
-            return run_windowed(make_game, pack, base)
+            return run_windowed(make_game, pack, base, transcript)
         except NoDisplay as exc:
             print(f"spotless: can't open a window ({exc}); play in this terminal with --text.",
                   file=sys.stderr)
             return EXIT_USAGE
+        finally:
+            if transcript is not None:
+                transcript.close()
     try:
         return Terminal(game, sys.stdin, sys.stdout, sys.stdin.isatty(), transcript).run()
     finally:

@@ -340,6 +340,25 @@ def test_f11_toggles_fullscreen(app: App) -> None:
     assert not app.controls.fullscreen
 
 
+def test_f11_and_font_keys_change_and_save_the_settings(
+        app: App, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from game.ui.window.settings import load_settings
+
+    monkeypatch.setenv("SPOTLESS_CONFIG_DIR", str(tmp_path / "conf"))
+    key(app, pygame.K_F11)
+    assert app.settings.fullscreen and app.controls.fullscreen  # one state, the settings'
+    assert load_settings().fullscreen
+    size = app.settings.font_size
+    key(app, pygame.K_EQUALS, pygame.KMOD_CTRL)
+    assert app.settings.font_size == app.fonts.size == size + 2
+    assert load_settings().font_size == size + 2
+    key(app, pygame.K_MINUS, pygame.KMOD_CTRL)
+    key(app, pygame.K_MINUS, pygame.KMOD_CTRL)
+    assert load_settings().font_size == app.settings.font_size == size - 2
+    key(app, pygame.K_F11)
+    assert not load_settings().fullscreen and not app.controls.fullscreen
+
+
 # -- the blink -----------------------------------------------------------------------------------
 def test_the_cursor_blinks_in_its_own_rectangle(app: App) -> None:
     app.draw()
@@ -377,3 +396,49 @@ def test_clicking_a_things_token_examines_it(app: App) -> None:
     tid, at = tokens[0]
     click(app, at)
     assert commands(app)[-1] == f"> examine {app.game.world.things[tid].name}"
+
+
+# -- high contrast on the game screen ------------------------------------------------------------
+def test_high_contrast_from_the_settings_page_recolours_the_game_screen(
+        app: App, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from game.ui.window.textpanel import PAPER, STARK_COLOURS, STARK_PAPER
+
+    monkeypatch.setenv("SPOTLESS_CONFIG_DIR", str(tmp_path / "conf"))
+    app.draw()
+    _status, _map, text, inp = app.areas()
+    probe = (text.right - 3, text.y + 3)
+    assert app.surface.get_at(probe)[:3] == PAPER
+    key(app, pygame.K_ESCAPE)  # the menu: Resume, Save, Load, Settings ...
+    for _ in range(3):
+        key(app, pygame.K_DOWN)
+    key(app, pygame.K_RETURN)  # Settings: Reduced motion, High contrast ...
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_RETURN)
+    assert app.settings.high_contrast and app.panel.high_contrast and app.input.high_contrast
+    app.overlay = None
+    app.draw()  # at once, without a restart
+    assert app.surface.get_at(probe)[:3] == STARK_PAPER
+    assert app.surface.get_at((inp.right - 3, inp.bottom - 3))[:3] == (0, 0, 0)
+    rows = app.panel.rendered(len(app.panel.lines) - 1, 200)
+    assert rows  # the newest line, in the stark palette
+    colours = {tuple(img.get_at((x, y))[:3]) for _t, img in rows
+               for x in range(img.get_width()) for y in range(img.get_height())
+               if img.get_at((x, y))[3] == 255}
+    style = app.panel.lines[-1].style
+    assert STARK_COLOURS[style] in colours
+    status = app.surface.subsurface(app.areas()[0])
+    assert any(status.get_at((x, y))[:3] == (255, 230, 0)
+               for x in range(0, 300) for y in range(status.get_height()))
+
+
+def test_high_contrast_applies_on_start(world: World, screen: pygame.Surface) -> None:
+    from game.ui.window.menu import apply_to_app
+    from game.ui.window.settings import Settings
+    from game.ui.window.textpanel import STARK_PAPER
+
+    a = App(Game(world, seed=1, strict=True), PACK, screen)
+    apply_to_app(a, Settings(high_contrast=True), display=False)  # as run_windowed does
+    a.start()
+    a.draw()
+    text = a.areas()[2]
+    assert a.surface.get_at((text.right - 3, text.y + 3))[:3] == STARK_PAPER

@@ -405,3 +405,32 @@ def test_screenshot_of_the_title(tmp_path: Path) -> None:
     assert cli.main(["--screenshot", str(out), "--screenshot-title", "--size", "800x600",
                      "--data-dir", str(tmp_path / "data")]) == 0
     assert pygame.image.load(str(out)).get_size() == (800, 600)
+
+
+def test_the_window_writes_the_transcript(tmp_path: Path, world: World) -> None:
+    """--transcript in the window: the opening, each command after "> " and its reply, as the
+    SCRIPT command records them (Game.script); the file is closed at exit."""
+    from game.ui.window.title import run_windowed
+
+    data = tmp_path / "data"
+    out = tmp_path / "t.txt"
+    fh = open(out, "a", encoding="utf-8")  # noqa: SIM115
+    games: list[Game] = []
+    expected = Game(world, seed=1)
+    opening = [ln.text for ln in expected.start()]
+    reply = [ln.text for ln in expected.submit("look")]
+
+    def make_game(path: Path) -> Game:
+        game = Game(world, seed=1, saves=SaveStore(default_save_dir(data, world.pack_id)))
+        games.append(game)
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="look"))
+        key(pygame.K_RETURN)
+        for k in (pygame.K_ESCAPE, pygame.K_END, pygame.K_RETURN):  # the menu's Quit
+            key(k)
+        return game
+
+    key(pygame.K_RETURN)  # New game
+    assert run_windowed(make_game, PACK, data, fh) == 0
+    assert fh.closed
+    text = out.read_text(encoding="utf-8")
+    assert text == "\n".join([*opening, "> look", *reply]) + "\n"

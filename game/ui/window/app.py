@@ -29,6 +29,8 @@ INPUT_H = 34
 MAP_SHARE = 0.58  # of the width, for the map
 FRAME_BG = (24, 22, 28)
 STATUS_INK = (235, 230, 220)
+STARK_BG = (0, 0, 0)  # high contrast (settings.high_contrast)
+STARK_STATUS_INK = (255, 230, 0)
 
 
 class NoDisplay(Exception):
@@ -37,7 +39,8 @@ class NoDisplay(Exception):
 
 class App:
     def __init__(self, game: Game, pack_root: Path | None, surface: pygame.Surface,
-                 font_size: int = 16, reduced_motion: bool = False) -> None:
+                 font_size: int = 16, reduced_motion: bool = False,
+                 high_contrast: bool = False) -> None:
         self.game = game
         self.animator = Animator(reduced_motion)  # the map's animations, stepped by tick()
         self.shown_level: str | None = None  # the level whose map was drawn last
@@ -53,6 +56,7 @@ class App:
         self.dirty = True
         self.running = True
         self.settings = Settings(font_size=max(FONT_MIN, min(FONT_MAX, font_size)))
+        self.set_contrast(high_contrast)
         self.overlay: Page | None = None  # the Esc menu, drawn over the game
         self.autosaved_turn = 0
 
@@ -62,7 +66,13 @@ class App:
         self.dirty = True
 
     def start(self) -> None:
-        self.show(self.game.start())
+        lines = self.game.start()
+        script = self.game.script  # --transcript: the opening, as the terminal writes it
+        if script is not None and not script.closed:
+            for line in lines:
+                script.write(line.text + "\n")
+            script.flush()
+        self.show(lines)
         self._events()
 
     def submit(self, line: str) -> None:
@@ -99,6 +109,13 @@ class App:
             view = self.maps.get(level_id)
             if plan is not None and view is not None and level_id == self.game.state.level:
                 view.step_taken(plan.anchors, self.animator)
+
+    def set_contrast(self, high: bool) -> None:
+        """The game screen's palette: the text panel, the input line and the status line."""
+        self.settings.high_contrast = high
+        self.panel.set_contrast(high)
+        self.input.high_contrast = high
+        self.dirty = True
 
     @property
     def reduced_motion(self) -> bool:
@@ -204,8 +221,10 @@ class App:
     def draw(self) -> None:
         _status, map_r, text, inp = self.areas()
         surf = self.surface
-        surf.fill(FRAME_BG)
-        image = self.status_font.render(self.status_text(), True, STATUS_INK)
+        stark = self.settings.high_contrast
+        surf.fill(STARK_BG if stark else FRAME_BG)
+        image = self.status_font.render(self.status_text(), True,
+                                        STARK_STATUS_INK if stark else STATUS_INK)
         surf.blit(image, (10, (STATUS_H - image.get_height()) // 2))
         self._draw_map(surf, map_r.inflate(-16, -16))
         self.panel.draw(surf, text)

@@ -50,6 +50,7 @@ class InputLine:
         self.completer = completer
         # while Tab cycles: (word start, candidates, index shown, the text it produced)
         self._cycle: tuple[int, list[str], int, str] | None = None
+        self.high_contrast = False  # white on black, set by the app from its settings
 
     def insert(self, text: str) -> None:
         text = text.replace("\r", "").replace("\n", " ").replace("\t", " ")
@@ -195,18 +196,21 @@ class InputLine:
 
     def draw(self, target: pygame.Surface, rect: pygame.Rect, font: pygame.font.Font,
              cursor_on: bool = True) -> None:
-        target.fill((236, 231, 220), rect)
-        pygame.draw.line(target, (200, 190, 170), rect.topleft, rect.topright)
+        stark = self.high_contrast
+        target.fill((0, 0, 0) if stark else (236, 231, 220), rect)
+        pygame.draw.line(target, (255, 255, 255) if stark else (200, 190, 170),
+                         rect.topleft, rect.topright)
         prompt = "> "
         x = rect.x + 10
         y = rect.y + (rect.h - font.get_linesize()) // 2
-        image = font.render(prompt + self.text, True, (40, 90, 160))
+        image = font.render(prompt + self.text, True, (255, 230, 0) if stark else (40, 90, 160))
         cursor_x = x + font.size(prompt + self.text[: self.cursor])[0]
         shift = max(0, cursor_x - (rect.right - 12))  # keep the cursor in view
         clip = target.get_clip()
         target.set_clip(rect)
         target.blit(image, (x - shift, y))
         if cursor_on:
-            pygame.draw.line(target, (40, 40, 40), (cursor_x - shift, y),
+            ink = (255, 255, 255) if stark else (40, 40, 40)
+            pygame.draw.line(target, ink, (cursor_x - shift, y),
                              (cursor_x - shift, y + font.get_linesize() - 2), 2)
         target.set_clip(clip)

@@ -207,12 +207,26 @@ class Controls:
 
     def __init__(self, app: object) -> None:
         self.app = app
-        self.fullscreen = False
         self.dragging = False
         self.cursor_on = True
         self._blink_at = 0  # ms when the cursor last changed
         self._swallow_text = False  # the TEXTINPUT that follows a keypad move
         self.updated: list[pygame.Rect] | None = None  # what the last frame redrew (None: all)
+
+    @property
+    def fullscreen(self) -> bool:
+        """Whether the window is fullscreen: the app's settings say (no copy kept here)."""
+        settings = getattr(self.app, "settings", None)
+        return bool(getattr(settings, "fullscreen", False))
+
+    def _save(self) -> None:
+        """Keep the changed settings, as the Settings page does."""
+        settings = getattr(self.app, "settings", None)
+        if settings is not None:
+            from game.ui.window.settings import Settings, save_settings
+
+            if isinstance(settings, Settings):
+                save_settings(settings)
 
     # -- commands as if typed ----------------------------------------------------------------------
     def play(self, command: str) -> None:
@@ -328,17 +342,22 @@ class Controls:
         app.panel.set_fonts(app.fonts)  # type: ignore[attr-defined]
         settings = getattr(app, "settings", None)
         if settings is not None and hasattr(settings, "font_size"):
-            settings.font_size = size  # saved with the other settings
+            settings.font_size = size
+            self._save()
         app.dirty = True  # type: ignore[attr-defined]
 
     def toggle_fullscreen(self) -> None:
-        self.fullscreen = not self.fullscreen
+        """F11: the setting flips and is saved; a real display follows it at once."""
+        settings = getattr(self.app, "settings", None)
+        if settings is None:
+            return
+        settings.fullscreen = not settings.fullscreen
+        self._save()
         if pygame.display.get_init() and pygame.display.get_driver() not in ("dummy", "offscreen"):
+            from game.ui.window.title import set_display
+
             with contextlib.suppress(pygame.error):
-                pygame.display.toggle_fullscreen()
-            surf = pygame.display.get_surface()
-            if surf is not None:
-                self.app.surface = surf  # type: ignore[attr-defined]
+                self.app.surface = set_display(settings)  # type: ignore[attr-defined]
         self.app.dirty = True  # type: ignore[attr-defined]
 
     # -- the cursor's blink --------------------------------------------------------------------

@@ -10,6 +10,7 @@ import math
 import random
 import zlib
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import pygame
@@ -180,6 +181,24 @@ def centre(shape: Polygon) -> tuple[float, float]:
     return sum(xs) / len(xs), sum(ys) / len(ys)
 
 
+_SPECK = bytes(255 if i < 128 else 0 for i in range(256))  # a random byte: a speck or not
+
+
+@lru_cache(maxsize=128)
+def noise(rid: str, size: tuple[int, int]) -> pygame.Surface:
+    """White specks over about half of ``size``, in NOISE_BLOCK squares: made in one go from
+    random bytes seeded by the room's id (so the same room always gets the same specks) and
+    kept per (room, size).  Not to be drawn on: the surface is shared."""
+    rng = random.Random(zlib.crc32(rid.encode("utf-8")))
+    cw, ch = max(1, -(-size[0] // NOISE_BLOCK)), max(1, -(-size[1] // NOISE_BLOCK))
+    specks = rng.randbytes(cw * ch).translate(_SPECK)  # 255 or 0 a cell
+    rgba = bytearray(4 * cw * ch)
+    for channel in range(4):  # white and opaque, or black and clear
+        rgba[channel::4] = specks
+    small = pygame.image.frombytes(bytes(rgba), (cw, ch), "RGBA")
+    return pygame.transform.scale(small, (cw * NOISE_BLOCK, ch * NOISE_BLOCK))
+
+
 class MapView:
     """One level's map: built once, then composed with the rooms' stages when they change.
 
@@ -270,15 +289,9 @@ class MapView:
 
     @staticmethod
     def _noise(rid: str, size: tuple[int, int]) -> pygame.Surface:
-        """White specks over about half the region, the same every time for the same room."""
-        rng = random.Random(zlib.crc32(rid.encode("utf-8")))
-        cw, ch = max(1, -(-size[0] // NOISE_BLOCK)), max(1, -(-size[1] // NOISE_BLOCK))
-        small = pygame.Surface((cw, ch), pygame.SRCALPHA)
-        for y in range(ch):
-            for x in range(cw):
-                if rng.random() < 0.5:
-                    small.set_at((x, y), (255, 255, 255, 255))
-        return pygame.transform.scale(small, (cw * NOISE_BLOCK, ch * NOISE_BLOCK))
+        """White specks over about half the region, the same every time for the same room
+        (built once per room and size: see ``noise``)."""
+        return noise(rid, size)
 
     def compose(self, stages: Mapping[str, int]) -> pygame.Surface:
         """The map with every faded room drawn at its stage (cached until a stage changes)."""

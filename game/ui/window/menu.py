@@ -374,6 +374,8 @@ def apply_to_app(app: App, settings: Settings, display: bool = True) -> None:
             app.panel._cache.clear()
     if hasattr(type(app), "reduced_motion"):  # the map's animations (animation.py)
         app.reduced_motion = settings.reduced_motion
+    if hasattr(app, "set_contrast"):  # the game screen's palette
+        app.set_contrast(settings.high_contrast)
     if display and pygame.display.get_surface() is app.surface:
         from game.ui.window.title import set_display
 

@@ -21,6 +21,19 @@ COLOURS = {
     Style.ENDING: (20, 20, 24),
     Style.META: (100, 100, 110),
 }
+# high contrast (settings.high_contrast): white on black, commands and warnings in yellow
+STARK_PAPER = (0, 0, 0)
+STARK_INK = (255, 255, 255)
+STARK_COLOURS = {
+    Style.TITLE: STARK_INK,
+    Style.TEXT: STARK_INK,
+    Style.COMMAND: (255, 230, 0),
+    Style.PARSER: (220, 220, 220),
+    Style.VOICE: (120, 230, 255),
+    Style.WARNING: (255, 230, 0),
+    Style.ENDING: STARK_INK,
+    Style.META: (220, 220, 220),
+}
 MARGIN = 10
 FACES = "dejavuserif,liberationserif,georgia,timesnewroman,notoserif"
 
@@ -86,6 +99,22 @@ class TextPanel:
         self.scroll = 0  # pixels scrolled up from the newest line
         self._width = 0
         self._height = 0
+        self.high_contrast = False  # the palette: see set_contrast
+
+    def set_contrast(self, high: bool) -> None:
+        """High contrast on or off: every line is rendered again in the other palette."""
+        if high != self.high_contrast:
+            self.high_contrast = high
+            self._cache.clear()
+
+    @property
+    def paper(self) -> tuple[int, int, int]:
+        return STARK_PAPER if self.high_contrast else PAPER
+
+    def colour(self, style: Style) -> tuple[int, int, int]:
+        if self.high_contrast:
+            return STARK_COLOURS.get(style, STARK_INK)
+        return COLOURS.get(style, INK)
 
     def add(self, lines: Iterable[Line]) -> None:
         """New lines at the bottom: the view follows them, unless the player has scrolled up
@@ -141,7 +170,7 @@ class TextPanel:
         if rows is None:
             line = self.lines[index]
             font = self.fonts[line.style]
-            colour = COLOURS.get(line.style, INK)
+            colour = self.colour(line.style)
             rows = [(t, font.render(t, True, colour)) for t in wrap(line.text, font, width)]
             self._cache[key] = rows
         return rows
@@ -214,11 +243,12 @@ class TextPanel:
 
     def draw(self, target: pygame.Surface, rect: pygame.Rect) -> None:
         self.resize(rect.w, rect.h)
-        target.fill(PAPER, rect)
+        target.fill(self.paper, rect)
         clip = target.get_clip()
         target.set_clip(rect)
         for y, _text, image in self._layout(rect.w, rect.h):
             target.blit(image, (rect.x + MARGIN, rect.y + y))
         if self.scroll:
-            pygame.draw.rect(target, (200, 190, 170), (rect.x, rect.bottom - 3, rect.w, 3))
+            bar = (255, 230, 0) if self.high_contrast else (200, 190, 170)
+            pygame.draw.rect(target, bar, (rect.x, rect.bottom - 3, rect.w, 3))
         target.set_clip(clip)

@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 import pygame
 
@@ -240,9 +241,11 @@ def _display_surface() -> pygame.Surface:
     return surface
 
 
-def run_windowed(make_game: Callable[[Path], object | None], pack: Path, data_dir: Path) -> int:
+def run_windowed(make_game: Callable[[Path], object | None], pack: Path, data_dir: Path,
+                 transcript: TextIO | None = None) -> int:
     """The title screen, then the chosen game in the window.  ``make_game`` builds a Game for
-    a pack folder (None when it can't be played: it has said why)."""
+    a pack folder (None when it can't be played: it has said why).  ``transcript`` (--transcript)
+    records the game as SCRIPT ON does (``Game.script``), closed at exit."""
     from game.engine.session import Game
     from game.ui.window.app import App, NoDisplay
     from game.ui.window.menu import apply_to_app
@@ -266,6 +269,8 @@ def run_windowed(make_game: Callable[[Path], object | None], pack: Path, data_di
         if not isinstance(game, Game):
             return 2
         pygame.display.set_caption(game.world.title)
+        if transcript is not None:
+            game.script = transcript  # every command and its reply (Game._record)
         app = App(game, result.pack.path, _display_surface(), settings.font_size)
         apply_to_app(app, settings, display=False)
         app.start()
@@ -278,6 +283,8 @@ def run_windowed(make_game: Callable[[Path], object | None], pack: Path, data_di
         save_settings(settings)
         return code
     finally:
+        if transcript is not None:
+            transcript.close()
         pygame.quit()
 
 
