@@ -5,22 +5,16 @@ stepped explicitly through ``App.tick``; nothing sleeps."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
-
-os.environ["SDL_VIDEODRIVER"] = "dummy"
-os.environ["SDL_AUDIODRIVER"] = "dummy"
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-
 import pygame
+import pytest
+from support import walkthrough
 
 from game.engine.output import LevelEntered, StageChanged, VoiceHeard
 from game.engine.session import Game
 from game.engine.world import World
-from game.packs.loader import load_pack
 from game.ui.window import animation
 from game.ui.window.animation import Animator
 from game.ui.window.app import App
@@ -34,36 +28,11 @@ from game.ui.window.mapview import (
     slots,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "levels" / "spotless"
 WALKTHROUGH = ROOT / "tests" / "walkthroughs" / "prologue.txt"
 SIZE = (1280, 720)
 SHOTS = os.environ.get("SPOTLESS_MAP_SHOTS")  # a folder: save mid-animation screenshots there
-
-
-@pytest.fixture(scope="module")
-def world() -> World:
-    w, _ = load_pack(PACK)
-    return w
-
-
-@pytest.fixture(autouse=True)
-def screen() -> Iterator[pygame.Surface]:
-    pygame.display.init()
-    pygame.font.init()
-    yield pygame.display.set_mode(SIZE)
-    pygame.display.quit()
-
-
-def walkthrough(until: str) -> list[str]:
-    out: list[str] = []
-    for raw in WALKTHROUGH.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-            if line == until:
-                return out
-    raise AssertionError(until)
 
 
 def new_app(world: World, screen: pygame.Surface, reduced_motion: bool = False) -> App:

@@ -4,23 +4,16 @@ token, the text panel, the input line, screenshots, and the same transcript as t
 from __future__ import annotations
 
 import io
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-os.environ["SDL_VIDEODRIVER"] = "dummy"
-os.environ["SDL_AUDIODRIVER"] = "dummy"
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-
 import pygame
+import pytest
+from support import walkthrough
 
 from game import cli
 from game.engine.output import Line, Style
 from game.engine.session import Game
 from game.engine.world import World
-from game.packs.loader import load_pack
 from game.packs.tiles import read_tilemap
 from game.ui.terminal import Terminal
 from game.ui.window.app import App
@@ -28,36 +21,10 @@ from game.ui.window.inputline import InputLine
 from game.ui.window.mapview import TOKEN, MapView
 from game.ui.window.textpanel import Fonts, TextPanel
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "levels" / "spotless"
 WALKTHROUGH = ROOT / "tests" / "walkthroughs" / "prologue.txt"
 SIZE = (1280, 720)
-
-
-def walkthrough(until: str) -> list[str]:
-    """The walkthrough's commands up to and including the first ``until``."""
-    out: list[str] = []
-    for raw in WALKTHROUGH.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-            if line == until:
-                return out
-    raise AssertionError(until)
-
-
-@pytest.fixture(scope="module")
-def world() -> World:
-    w, _ = load_pack(PACK)
-    return w
-
-
-@pytest.fixture(autouse=True)
-def screen() -> Iterator[pygame.Surface]:
-    pygame.display.init()
-    pygame.font.init()
-    yield pygame.display.set_mode(SIZE)
-    pygame.display.quit()
 
 
 def new_app(world: World, screen: pygame.Surface, commands: list[str] = ()) -> App:  # type: ignore[assignment]

@@ -4,35 +4,22 @@ the arrows and the keypad, font size, resizing, the split, and the cursor's blin
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-os.environ["SDL_VIDEODRIVER"] = "dummy"
-os.environ["SDL_AUDIODRIVER"] = "dummy"
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-
 import pygame
+import pytest
 
 from game.engine.output import Line, Style
 from game.engine.session import Game
 from game.engine.world import World
-from game.packs.loader import load_pack
 from game.ui.window.app import App
 from game.ui.window.keys import BLINK_MS
 from game.ui.window.mapview import centre
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "levels" / "spotless"
 SIZE = (1280, 720)
-
-
-@pytest.fixture(scope="module")
-def world() -> World:
-    w, _ = load_pack(PACK)
-    return w
 
 
 @pytest.fixture(autouse=True)

@@ -4,40 +4,26 @@ real pygame events."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-os.environ["SDL_VIDEODRIVER"] = "dummy"
-os.environ["SDL_AUDIODRIVER"] = "dummy"
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-
 import pygame
+import pytest
 
 from game import cli
 from game.engine.saves import SaveStore
 from game.engine.session import Game, default_save_dir
 from game.engine.world import World
 from game.packs.install import install_command
-from game.packs.loader import load_pack
 from game.ui.window.app import App
 from game.ui.window.menu import EscMenu, ItemList, SettingsPage
 from game.ui.window.settings import Settings, load_settings, save_settings, settings_path
 from game.ui.window.title import TitleScreen, find_packs
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "levels" / "spotless"
 HOUSE = ROOT / "tests" / "packs" / "house"
 SIZE = (1280, 720)
-
-
-@pytest.fixture(scope="module")
-def world() -> World:
-    w, _ = load_pack(PACK)
-    return w
 
 
 @pytest.fixture(autouse=True)
@@ -45,14 +31,6 @@ def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     conf = tmp_path / "config"
     monkeypatch.setenv("SPOTLESS_CONFIG_DIR", str(conf))
     return conf
-
-
-@pytest.fixture(autouse=True)
-def screen() -> Iterator[pygame.Surface]:
-    pygame.display.init()
-    pygame.font.init()
-    yield pygame.display.set_mode(SIZE)
-    pygame.display.quit()
 
 
 def key(k: int) -> None:
