@@ -94,9 +94,14 @@ def volunteer(c: Ctx) -> None:
     theirs whose condition holds, once each, one line a turn."""
     m = c.model
     st = m.state
-    for tid in m.scope():
+    speakers = [tid for tid, t in m.world.things.items() if t.volunteers and t.is_person
+                and st.things[tid].location is not None]
+    if not speakers:
+        return  # most turns of most packs: no need to work out what Joel can see
+    visible = set(m.scope())
+    for tid in speakers:
         t = m.thing(tid)
-        if not t.volunteers or not t.is_person:
+        if tid not in visible:
             continue
         for i, line in enumerate(t.volunteers):
             key = f"volunteer:{tid}:{i}"

@@ -6,6 +6,8 @@ questions instead of poking at the state's dictionaries themselves.
 
 from __future__ import annotations
 
+import functools
+
 from game.engine import logic as L
 from game.engine.state import GameState
 from game.engine.world import GONE, PLAYER, Exit, Kind, Room, Text, Thing, World
@@ -188,7 +190,7 @@ class Model:
     def _faded(self, text: str, key: str, stage: int, room: str) -> str:
         if stage == 0 or not text:
             return text
-        from game.engine.fading import degrade, fade_seed
+        from game.engine.fading import fade_seed
 
         # what the player needs to type: the things' names and the compass ways out (not every
         # synonym, nor IN/OUT/UP, which would protect half of every sentence)
@@ -197,8 +199,8 @@ class Model:
         for tid, ts in self.state.things.items():
             if ts.location == room:
                 keep |= set(self.world.things[tid].name.lower().split())
-        return degrade(text, min(stage, GONE - 1), fade_seed(self.state.seed, key, stage),
-                       frozenset(keep))
+        return _degraded(text, min(stage, GONE - 1), fade_seed(self.state.seed, key, stage),
+                         frozenset(keep))
 
     def holds(self, cond: L.Condition) -> bool:
         st = self.state
@@ -248,3 +250,11 @@ class Model:
             case L.Not(item):
                 return not self.holds(item)
         raise TypeError(f"unknown condition {cond!r}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _degraded(text: str, stage: int, seed: int, keep: frozenset[str]) -> str:
+    """Fading is deterministic, so a room looked at again needs no second pass."""
+    from game.engine.fading import degrade
+
+    return degrade(text, stage, seed, keep)
