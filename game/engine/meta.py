@@ -35,6 +35,7 @@ def save(game: Game, parsed: Parsed, out: list[Line]) -> None:
         return
     out.append(Line(game.msg("save.done", path=str(path)), Style.META))
 
+
 def restore(game: Game, parsed: Parsed, out: list[Line]) -> None:
     if game.saves is None:
         out.append(Line(game.msg("save.unavailable"), Style.META))
@@ -51,8 +52,10 @@ def restore(game: Game, parsed: Parsed, out: list[Line]) -> None:
     out.append(Line(game.msg("restore.done"), Style.META))
     out.extend(game._look())
 
+
 def save_error(game: Game, exc: SaveError) -> str:
     return game.msg(exc.msg_id, **exc.fields)
+
 
 def undo(game: Game, parsed: Parsed, out: list[Line]) -> None:
     if not game.history:
@@ -61,6 +64,7 @@ def undo(game: Game, parsed: Parsed, out: list[Line]) -> None:
     game._replace_state(restore_state(game.history.pop()))
     out.append(Line(game.msg("undo.done"), Style.META))
     out.append(Line(game.model.room.title, Style.TITLE))
+
 
 def script_on(game: Game, parsed: Parsed, out: list[Line]) -> None:
     if game.saves is None:
@@ -78,6 +82,7 @@ def script_on(game: Game, parsed: Parsed, out: list[Line]) -> None:
         return
     out.append(Line(game.msg("script.on", path=str(path)), Style.META))
 
+
 def script_off(game: Game, parsed: Parsed, out: list[Line]) -> None:
     if game.script is None:
         out.append(Line(game.msg("script.not_on"), Style.META))
@@ -86,10 +91,12 @@ def script_off(game: Game, parsed: Parsed, out: list[Line]) -> None:
     game.script = None
     out.append(Line(game.msg("script.off"), Style.META))
 
+
 def verbosity(game: Game, parsed: Parsed, out: list[Line]) -> None:
     game.state.verbosity = {"verbose": "verbose", "brief": "brief",
                             "superbrief": "superbrief"}[parsed.action]
     out.append(Line(game.msg(f"meta.{parsed.action}", title=game.world.title), Style.META))
+
 
 def hint(game: Game, parsed: Parsed, out: list[Line]) -> None:
     for hint in game.world.levels[game.state.level].hints:
@@ -97,6 +104,7 @@ def hint(game: Game, parsed: Parsed, out: list[Line]) -> None:
             out.append(Line(hint.text, Style.META))
             return
     out.append(Line(game.msg("hint.none"), Style.META))
+
 
 def simple_meta(game: Game, parsed: Parsed, out: list[Line]) -> None:
     a = parsed.action
