@@ -9,17 +9,16 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from game import __version__
+from game.resources import builtin_pack, guide_path
 
 EXIT_USAGE = 2
 EXIT_BROKEN_PACK = 2
-
-
-def builtin_pack() -> Path:
-    return Path(__file__).resolve().parent.parent / "levels" / "spotless"
 
 
 def data_dir(option: str | None) -> Path:
@@ -77,6 +76,9 @@ def parser() -> argparse.ArgumentParser:
                        help="print the problems as JSON records (for editors and CI)")
     new = sub.add_parser("new-pack", help="write a small valid pack to start from")
     new.add_argument("dir", metavar="DIR", help="folder to create (must not exist or be empty)")
+    guide = sub.add_parser("guide", help="print the authors' guide to making packs "
+                           "(levels/README.md; try: spotless guide | less)")
+    guide.add_argument("--path", action="store_true", help="print where the guide is instead")
     zip_ = sub.add_parser("pack", help="write a pack folder as a .zip to share")
     zip_.add_argument("dir", metavar="DIR")
     zip_.add_argument("-o", "--output", metavar="ZIP", help="where to write (default DIR.zip)")
@@ -97,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
             from game.packs.validate import validate_command
 
             return validate_command(args.packs, as_json=args.json)
+        if args.command == "guide":
+            return guide_command(args.path)
         if args.command == "new-pack":
             from game.packs.scaffold import new_pack_command
 
@@ -118,6 +122,23 @@ def main(argv: list[str] | None = None) -> int:
         # flush at exit from failing on the closed pipe too
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    finally:
+        if "game.ui.window.settings" in sys.modules:  # this run's choice ends with the run
+            sys.modules["game.ui.window.settings"].use_config_dir(None)
+
+
+def guide_command(path_only: bool) -> int:
+    """The authors' guide, wherever the game is installed: the validator's fixes point to it."""
+    path = guide_path()
+    if path_only:
+        print(path)
+        return 0
+    try:
+        sys.stdout.write(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        print(f"spotless: can't read the authors' guide {path}: {exc.strerror}.", file=sys.stderr)
+        return EXIT_USAGE
+    return 0
 
 
 def _load(path: Path):  # type: ignore[no-untyped-def]
@@ -161,9 +182,10 @@ def play(args: argparse.Namespace) -> int:
     if world is None:
         return EXIT_BROKEN_PACK
     base = data_dir(args.data_dir)
+    scratch = _private_folders(args, frontend)
     try:
         game = Game(world, seed=args.seed, lang=args.lang,
-                    saves=SaveStore(default_save_dir(base, world.pack_id)))
+                    saves=SaveStore(default_save_dir(scratch or base, world.pack_id)))
     except UnknownLanguage:
         print(f"spotless: there are no texts in the language {args.lang!r}; available: "
               f"{', '.join(available_languages())}.", file=sys.stderr)
@@ -177,7 +199,11 @@ def play(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return EXIT_USAGE
     if frontend == "screenshot":
-        return _screenshot(args, game, pack)
+        try:
+            return _screenshot(args, game, pack)
+        finally:
+            if scratch is not None:
+                shutil.rmtree(scratch, ignore_errors=True)
     if frontend == "window":
         from game.ui.window.app import NoDisplay
         from game.ui.window.title import run_windowed
@@ -204,6 +230,21 @@ def play(args: argparse.Namespace) -> int:
     finally:
         if transcript is not None:
             transcript.close()
+
+
+def _private_folders(args: argparse.Namespace, frontend: str) -> Path | None:
+    """Where settings (and, for a screenshot, saves) go for this run. ``--data-dir`` moves the
+    settings too, so a run pointed elsewhere leaves the player's own folders alone; a
+    ``--screenshot`` gets a scratch folder for both (returned, to be removed afterwards), so a
+    headless run never reads the player's settings nor autosaves over their game."""
+    from game.ui.window.settings import use_config_dir
+
+    if frontend == "screenshot":
+        scratch = Path(tempfile.mkdtemp(prefix="spotless-screenshot-"))
+        use_config_dir(scratch)
+        return scratch
+    use_config_dir(Path(args.data_dir) if args.data_dir else None)
+    return None
 
 
 def _display() -> bool:

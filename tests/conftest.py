@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +14,15 @@ from game.engine.saves import SaveStore
 from game.engine.session import Game
 from game.engine.world import World
 from game.packs.loader import load_pack
+
+# No test may touch the player's own folders: saves, autosaves, settings and installed packs of
+# this run (and of every subprocess it starts) go to one scratch folder, removed at exit. Tests
+# that need their own folders still set these variables themselves.
+_SCRATCH = Path(tempfile.mkdtemp(prefix="spotless-tests-"))
+atexit.register(shutil.rmtree, _SCRATCH, True)
+for _var in ("SPOTLESS_DATA_DIR", "SPOTLESS_CONFIG_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME",
+             "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[_var] = str(_SCRATCH / _var.lower())
 
 HOUSE = Path(__file__).resolve().parent / "packs" / "house"
 

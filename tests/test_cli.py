@@ -108,3 +108,47 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     _, err = proc.communicate(b"look\n" * 5000, timeout=60)
     assert proc.returncode == 0
     assert b"Traceback" not in err and b"BrokenPipe" not in err
+
+
+def test_validate_keeps_an_absolute_path_whole(tmp_path: Path) -> None:
+    """From ``/`` an absolute pack path used to lose its leading slash in every problem."""
+    pack = tmp_path / "house"
+    import shutil
+
+    shutil.copytree(HOUSE, pack)
+    with open(pack / "pack.toml", "a", encoding="utf-8") as fh:
+        fh.write('\n[endings.extra]\ntitle = "x"\nbogus = 1\n')
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy")
+    r = subprocess.run([sys.executable, "-m", "game", "validate", str(pack)], text=True,
+                       capture_output=True, env=env, cwd="/", timeout=60)
+    assert r.returncode == 1
+    assert f"{pack}/pack.toml: endings." in r.stdout, r.stdout
+    assert "spotless guide" in r.stderr  # and where the authors' guide is
+
+
+def test_data_dir_moves_the_settings_too(tmp_path: Path) -> None:
+    from game import cli
+    from game.ui.window import settings
+
+    seen: list[Path] = []
+    real_play = cli.play
+
+    def spy(args):  # type: ignore[no-untyped-def]
+        cli._private_folders(args, "text")
+        seen.append(settings.config_dir())
+        return 0
+
+    cli.play = spy  # type: ignore[assignment]
+    try:
+        assert cli.main(["--text", "--data-dir", str(tmp_path)]) == 0
+    finally:
+        cli.play = real_play  # type: ignore[assignment]
+    assert seen == [tmp_path]
+    assert settings.config_dir() != tmp_path  # the choice ended with the run
+
+
+def test_guide_prints_the_authors_guide() -> None:
+    r = spotless("guide")
+    assert r.returncode == 0 and r.stdout.startswith("# Making level packs")
+    p = spotless("guide", "--path")
+    assert Path(p.stdout.strip()) == ROOT / "levels" / "README.md"

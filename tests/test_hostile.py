@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from hostile import CASES, TIME_LIMIT, Case, make_outside, run, snapshot, watch_opens
+from hostile import CASES, Case, make_outside, run, snapshot, watch_opens
 from hostile.build import write_pack, zip_folder
 
 from game.packs.install import install_command
@@ -44,7 +44,7 @@ def test_hostile_pack_is_refused(case: Case, tmp_path: Path,
     if case.command == "install":
         data = tmp_path / "data"
         with watch_opens() as opened:
-            code, error, seconds = run(lambda: install_command(str(pack), data))
+            code, error, _seconds = run(lambda: install_command(str(pack), data))
         assert error is None, f"a traceback: {error!r}"
         err = capsys.readouterr().err
         assert code == 1, err
@@ -53,14 +53,14 @@ def test_hostile_pack_is_refused(case: Case, tmp_path: Path,
         packs = data / "packs"
         assert not packs.exists() or not list(packs.iterdir()), "install left files behind"
     else:
-        text, seconds, opened = _load_problems(pack)
+        text, _seconds, opened = _load_problems(pack)
         if case.expect is None:
             assert text is None or BUG not in text, text
         else:
             assert text is not None, "the hostile pack loaded"
             assert case.expect in text, text
             assert BUG not in text, text
-    assert seconds < TIME_LIMIT, f"{case}: {seconds:.2f} s"
+    # (how long each case takes is measured in tests/perf/test_bench_hostile.py, not here)
     inside_outside = [p for p in opened if Path(p).is_relative_to(outside.resolve())]
     assert not inside_outside, f"opened outside the pack: {inside_outside}"
     assert snapshot(outside) == before, "something outside the pack changed"

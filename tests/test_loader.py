@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from corpus import CORPUS, needs_corpus
 
 from game.engine.world import World
 from game.packs.loader import load_pack
@@ -24,7 +25,6 @@ from game.packs.problems import PackError, Problem, Severity
 from game.packs.report import _walk
 
 HOUSE = Path(__file__).parent / "packs" / "house"
-CORPUS = Path("/work/shared/tiled-corpus")
 
 
 # -- building broken packs -----------------------------------------------------------------------
@@ -935,7 +935,7 @@ SPECIFIC = re.compile("|".join([
 ]))
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the Tiled corpus is not here")
+@needs_corpus
 @pytest.mark.parametrize(("section", "rel", "features"), _corpus_maps(),
                          ids=[f"{s}/{r}" for s, r, _ in _corpus_maps()])
 def test_corpus_map_loads_or_is_refused_with_a_reason(tmp_path: Path, section: str, rel: str,

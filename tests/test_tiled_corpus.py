@@ -1,6 +1,6 @@
 """Real Tiled maps, read into the normalised model (game.packs.tiles).
 
-Every map of the shared corpus (/work/shared/tiled-corpus, see its MANIFEST.md) is either read
+Every map of the shared corpus (../shared/tiled-corpus, see its MANIFEST.md) is either read
 correctly or refused with a specific, accurate reason.  "Correctly" is checked against facts
 that don't come from the model's code:
 
@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from corpus import CORPUS, HAVE_CORPUS, needs_corpus
 
 from game.packs.source import FolderSource
 from game.packs.tiles import (
@@ -51,9 +52,6 @@ from game.packs.tiles import (
 )
 from game.packs.tmx import MapError, ObjectRef, _pytmx, _Reader, read_map
 
-CORPUS = Path("/work/shared/tiled-corpus")
-HAVE_CORPUS = (CORPUS / "MANIFEST.md").is_file()
-needs_corpus = pytest.mark.skipif(not HAVE_CORPUS, reason="the Tiled corpus is not here")
 SPOTLESS = Path(__file__).resolve().parent.parent / "levels" / "spotless"
 
 KINDS = {"layer": TileLayer, "objectgroup": ObjectLayer, "imagelayer": ImageLayer,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
@@ -21,8 +20,9 @@ from game.engine.actions import PACK_ACTIONS
 from game.packs import models as M
 from game.packs import tiled_types as T
 from game.packs.report import members_of
+from game.resources import guide_path
 
-GUIDE = Path(__file__).resolve().parent.parent.parent / "levels" / "README.md"
+GUIDE = guide_path()
 _BLOCK = re.compile(r"(<!-- generated: ([a-z-]+) -->\n)(.*?)(<!-- end -->)", re.DOTALL)
 
 

@@ -27,12 +27,12 @@ _TAGS = ("str", "list")  # the branches of models.Text and models.StrOrList
 
 
 def display_path(path: Path) -> str:
-    """The path relative to the working directory when it is below it, else absolute."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
+    """The path as the author gave it: absolute when they named it so, else relative to the
+    working directory (an absolute path below the working directory stays absolute: from ``/``
+    a relative form would lose its leading slash and name nothing the author typed)."""
+    if path.is_absolute():
         return str(path)
-    return str(path.absolute()) if rel.startswith("..") else rel
+    return os.path.normpath(path)
 
 
 def quote(name: str) -> str:

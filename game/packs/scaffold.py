@@ -521,5 +521,5 @@ def new_pack_command(folder: Path) -> int:
     print(f"  spotless play {folder}         play it (WAIT a few times and watch it fade)")
     print(f"  spotless validate {folder}     check it after each change")
     print(f"  open {project.name} in Tiled (File > Open File or Project) to edit the maps")
-    print("  The authors' guide: levels/README.md")
+    print("  spotless guide | less          the authors' guide (levels/README.md)")
     return EXIT_OK

@@ -36,6 +36,7 @@ from typing import Any
 
 from game.packs.problems import PackError, Problem, Severity
 from game.packs.report import display_path
+from game.resources import guide_path
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -235,4 +236,8 @@ def validate_command(packs: list[str], as_json: bool = False) -> int:
             for p in r.problems:
                 print(p)
             print(r.summary())
+        if any(r.problems for r in reports):
+            # on stderr: stdout is the report, its last line the summary that scripts read
+            print(f"The authors' guide (levels/README.md): {guide_path()}, or run: spotless "
+                  "guide", file=sys.stderr)
     return EXIT_ERRORS if any(r.errors for r in reports) else EXIT_OK

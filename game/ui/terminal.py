@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import signal
 import textwrap
 from collections.abc import Iterable
 from typing import TextIO
@@ -71,6 +72,14 @@ class Terminal:
                     break
                 self.write(self.game.submit(line))
         except KeyboardInterrupt:
+            _ignore_further_interrupts()
             self.stdout.write("\n")
         self.stdout.flush()
         return 0
+
+
+def _ignore_further_interrupts() -> None:
+    """Ctrl-C ends the game; pressing it again while the program winds down must not turn a
+    clean exit into a traceback or a death by signal."""
+    with contextlib.suppress(ValueError):  # not the main thread: nothing to do
+        signal.signal(signal.SIGINT, signal.SIG_IGN)

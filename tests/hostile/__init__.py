@@ -2,8 +2,10 @@
 
 Every case builds its pack in a fresh work folder beside a sentinel folder ``outside/`` (files
 and, where the system has them, a named pipe that would hang whoever opened it).  The loader
-(or ``install``) must refuse the pack within 2 s with a message containing ``expect``, without
-a traceback, without opening anything in ``outside/`` and without changing it.
+(or ``install``) must refuse the pack with a message containing ``expect``, without a traceback,
+without opening anything in ``outside/`` and without changing it; and within 2 s
+(``TIME_LIMIT``), which the benchmark tests/perf/test_bench_hostile.py measures (a wall-clock
+limit has no place in the default run, where a loaded machine would fail it).
 
 A new guard gets a case: add a function to ``cases.py`` with the ``@case`` decorator.
 """
@@ -99,9 +101,10 @@ def watch_opens() -> Iterator[list[str]]:
         builtins.open = real_open
 
 
-def run(fn: Callable[[], Any], limit: float = 10.0) -> tuple[Any, BaseException | None, float]:
+def run(fn: Callable[[], Any], limit: float = 120.0) -> tuple[Any, BaseException | None, float]:
     """(result, exception, seconds) of fn run in a daemon thread: a hang (a pipe opened) shows
-    as a thread still alive after ``limit`` seconds, not as a stuck test run."""
+    as a thread still alive after ``limit`` seconds, not as a stuck test run. The limit only
+    catches a hang, which never ends: it is far above any case's real time on a loaded machine."""
     box: dict[str, Any] = {}
 
     def target() -> None:

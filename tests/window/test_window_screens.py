@@ -385,6 +385,14 @@ def test_screenshot_of_the_title(tmp_path: Path) -> None:
     assert pygame.image.load(str(out)).get_size() == (800, 600)
 
 
+def test_screenshot_of_the_title_shows_the_pack_it_was_given(tmp_path: Path) -> None:
+    """A pack folder that is neither built in nor installed is the one the title offers."""
+    from game.ui.window.title import screenshot_title
+
+    screen = screenshot_title((800, 600), tmp_path / "t.png", tmp_path / "data", HOUSE)
+    assert screen.packs[screen.chosen].path == HOUSE
+
+
 def test_the_window_writes_the_transcript(tmp_path: Path, world: World) -> None:
     """--transcript in the window: the opening, each command after "> " and its reply, as the
     SCRIPT command records them (Game.script); the file is closed at exit."""

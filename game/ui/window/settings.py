@@ -1,5 +1,6 @@
 """The window's settings: a small validated model, kept as JSON in the platform's config folder
-(``SPOTLESS_CONFIG_DIR`` overrides it).  A damaged file never stops the game: it is set aside as
+(``use_config_dir``, set by ``--data-dir``, or ``SPOTLESS_CONFIG_DIR`` overrides it).  A damaged
+file never stops the game: it is set aside as
 ``settings.json.bad`` and the defaults are used."""
 
 from __future__ import annotations
@@ -30,10 +31,26 @@ class Settings(BaseModel):
         return self.window_width, self.window_height
 
 
+_chosen: Path | None = None
+
+
+def use_config_dir(directory: Path | None) -> None:
+    """Keep the settings in ``directory`` for this run (``--data-dir``, or a scratch folder for
+    ``--screenshot``, so a headless run never reads or writes the player's own settings)."""
+    global _chosen
+    _chosen = directory
+
+
 def config_dir() -> Path:
-    env = os.environ.get("SPOTLESS_CONFIG_DIR")
-    if env:
-        return Path(env)
+    """Where the settings live: the folder chosen for this run, else SPOTLESS_CONFIG_DIR, else
+    SPOTLESS_DATA_DIR (a run pointed at another data folder keeps its settings there too), else
+    the platform's config folder."""
+    if _chosen is not None:
+        return _chosen
+    for var in ("SPOTLESS_CONFIG_DIR", "SPOTLESS_DATA_DIR"):
+        env = os.environ.get(var)
+        if env:
+            return Path(env)
     import platformdirs
 
     return Path(platformdirs.user_config_dir("spotless-mind", appauthor=False))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.engine.output import Line, Style
+from game.resources import font_path
 
 PAPER = (250, 247, 240)
 INK = (34, 32, 36)
@@ -35,18 +36,16 @@ STARK_COLOURS = {
     Style.META: (220, 220, 220),
 }
 MARGIN = 10
-FACES = "dejavuserif,liberationserif,georgia,timesnewroman,notoserif"
 
 
 def face(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
-    """A readable serif from the system, with real bold and italic faces when it has them;
-    pygame's own font otherwise."""
-    path = pygame.font.match_font(FACES, bold=bold, italic=italic)
-    font = pygame.font.Font(path, size) if path else pygame.font.Font(None, round(size * 1.3))
-    if path is None or (bold and "bold" not in path.lower()):
-        font.bold = bold
-    if path is None or (italic and not any(w in path.lower() for w in ("italic", "oblique"))):
-        font.italic = italic
+    """The bundled serif (assets/fonts), in its real bold and italic faces, so the text looks
+    the same on every machine; pygame's own font only if the file has gone missing."""
+    path = font_path(bold, italic)
+    if path.is_file():
+        return pygame.font.Font(path, size)
+    font = pygame.font.Font(None, round(size * 1.3))
+    font.bold, font.italic = bold, italic
     return font
 
 

@@ -46,7 +46,7 @@ def find_packs(data_dir: Path, builtin: Path | None = None) -> list[PackChoice]:
     from game.packs.loader import open_pack
 
     if builtin is None:
-        from game.cli import builtin_pack
+        from game.resources import builtin_pack
 
         builtin = builtin_pack()
     out = []
@@ -59,6 +59,26 @@ def find_packs(data_dir: Path, builtin: Path | None = None) -> list[PackChoice]:
         out.append(PackChoice(data_dir / "packs" / pack_id, pack_id,
                               title if title and title != "?" else pack_id, status))
     return out
+
+
+def packs_for(data_dir: Path, pack: Path | None) -> tuple[list[PackChoice], int]:
+    """The packs of the title screen and which one is chosen: the pack given on the command
+    line, added to the list when it is neither the built-in one nor installed (a folder or zip
+    being worked on), so the title shows the pack the player asked for."""
+    packs = find_packs(data_dir)
+    if pack is None:
+        return packs, 0
+    for i, p in enumerate(packs):
+        if p.path.resolve() == pack.resolve():
+            return packs, i
+    from game.packs.loader import open_pack
+
+    try:
+        world, _ = open_pack(pack)
+        packs.append(PackChoice(pack, world.pack_id, world.title, "ok"))
+    except Exception as exc:  # its problems were already printed when it was loaded
+        packs.append(PackChoice(pack, pack.name, pack.name, f"broken: {exc}"))
+    return packs, len(packs) - 1
 
 
 @dataclass(frozen=True)
@@ -259,8 +279,7 @@ def run_windowed(make_game: Callable[[Path], object | None], pack: Path, data_di
         raise NoDisplay(str(exc)) from exc
     pygame.display.set_caption(GAME_TITLE)
     try:
-        packs = find_packs(data_dir)
-        chosen = next((i for i, p in enumerate(packs) if p.path.resolve() == pack.resolve()), 0)
+        packs, chosen = packs_for(data_dir, pack)
         screen = TitleScreen(settings, data_dir, packs, chosen, apply=_redisplay)
         result = screen.run(_display_surface)
         if result.action == "quit" or result.pack is None:
@@ -297,9 +316,7 @@ def screenshot_title(size: tuple[int, int], out_png: Path | str, data_dir: Path,
     pygame.display.init()
     pygame.font.init()
     surface = pygame.display.set_mode(size)
-    packs = find_packs(data_dir)
-    chosen = next((i for i, p in enumerate(packs)
-                   if pack is not None and p.path.resolve() == pack.resolve()), 0)
+    packs, chosen = packs_for(data_dir, pack)
     screen = TitleScreen(load_settings(), data_dir, packs, chosen)
     screen.draw(surface)
     pygame.image.save(surface, str(out_png))
