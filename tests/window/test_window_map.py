@@ -65,6 +65,12 @@ def shot(surface: pygame.Surface, name: str) -> None:
         pygame.image.save(surface, str(Path(SHOTS) / f"{name}.png"))
 
 
+def is_paper(c: pygame.Color) -> bool:
+    """The white a gone room bleaches to: light, hardly any colour."""
+    _h, sat, val, _a = pygame.Color(c).hsva
+    return sat < 6 and val > 85
+
+
 def room_pixels(app: App, room: str) -> list[tuple[int, int]]:
     """Screen points well inside a room."""
     view = view_of(app)
@@ -78,7 +84,7 @@ def test_a_stage_cross_fades_and_ends_on_the_new_stage(world: World,
     room = "prologue/Kitchen"
     points = room_pixels(app, room)
     old = [screen.get_at(p) for p in points]
-    fade(app, room, 4)  # to white: every pixel changes a lot
+    fade(app, room, 4)  # to paper: every pixel changes a lot
     assert app.animator.get("fade", room) is not None and app.dirty
     app.tick(animation.FADE_MS / 2)
     app.draw()
@@ -88,7 +94,7 @@ def test_a_stage_cross_fades_and_ends_on_the_new_stage(world: World,
     assert app.dirty
     app.draw()
     new = [screen.get_at(p) for p in points]
-    assert all(c == pygame.Color(255, 255, 255) for c in new)
+    assert all(is_paper(c) for c in new)
     between = 0
     for o, h, n in zip(old, half, new, strict=True):
         for ch in range(3):
@@ -132,7 +138,7 @@ def test_reduced_motion_jumps_to_the_end_at_once(world: World, screen: pygame.Su
     app._events()
     assert not app.animator.busy
     app.draw()
-    assert all(screen.get_at(p) == pygame.Color(255, 255, 255) for p in room_pixels(app, room))
+    assert all(is_paper(screen.get_at(p)) for p in room_pixels(app, room))
     # switching it on mid-animation ends the animations too
     app2 = new_app(world, screen)
     fade(app2, room, 2)
@@ -282,23 +288,45 @@ def test_several_rooms_animate_at_once_and_come_to_rest(world: World,
     assert Animator().start("x", 0) is None
 
 
-def test_the_noise_is_made_once_per_room_and_size_and_the_same_each_time() -> None:
-    from game.ui.window.mapview import NOISE_BLOCK, MapView, noise
+def test_the_mottle_is_made_once_per_room_and_size_and_the_same_each_time() -> None:
+    """Where paper eats a dissolving room first: white, its alpha a soft mottle, the same for
+    the same room in every run and different for another room."""
+    from game.ui.window.mapview import MapView, noise
 
     noise.cache_clear()
     a = MapView._noise("level1/kitchen", (203, 97))
     assert MapView._noise("level1/kitchen", (203, 97)) is a  # cached
-    assert a.get_size() == (204, 100) and a.get_flags() & pygame.SRCALPHA
-    cells = {(x, y): a.get_at((x * NOISE_BLOCK, y * NOISE_BLOCK))
-             for x in range(204 // NOISE_BLOCK) for y in range(100 // NOISE_BLOCK)}
-    specks = [c for c in cells.values() if c == (255, 255, 255, 255)]
-    assert {tuple(c) for c in cells.values()} <= {(255, 255, 255, 255), (0, 0, 0, 0)}
-    assert 0.35 < len(specks) / len(cells) < 0.65  # about half
-    # each cell is a whole block, and the pattern depends on the room alone
-    assert a.get_at((NOISE_BLOCK + NOISE_BLOCK - 1, 0)) == cells[(1, 0)]
+    assert a.get_size() == (203, 97) and a.get_flags() & pygame.SRCALPHA
+    alphas = [a.get_at((x, y)).a for x in range(0, 203, 7) for y in range(0, 97, 7)]
+    assert {tuple(a.get_at((x, y)))[:3] for x in range(0, 203, 7) for y in range(0, 97, 7)} \
+        <= {(c, c, c) for c in range(248, 256)}  # white (smoothscale rounds a little)
+    assert max(alphas) - min(alphas) > 40  # mottled, not flat
     noise.cache_clear()
     again = MapView._noise("level1/kitchen", (203, 97))
     assert again is not a and pygame.image.tobytes(again, "RGBA") == \
         pygame.image.tobytes(a, "RGBA")
     other = MapView._noise("level1/hall", (203, 97))
     assert pygame.image.tobytes(other, "RGBA") != pygame.image.tobytes(a, "RGBA")
+
+
+def test_the_erasure_has_no_hard_edges_and_ends_in_paper_everywhere(
+        world: World, screen: pygame.Surface) -> None:
+    """A gone room's edge fades over several pixels past its walls (no hard rectangle), and when
+    every room is gone the streets between them are paper too."""
+    from game.ui.window.mapview import BLEED, PAPER
+
+    app = new_app(world, screen)
+    view = view_of(app)
+    room = "prologue/Living Room"
+    effect, rect = view.effect(room, 4)
+    left = min(x for x, _y in world.rooms[room].shape) - rect.x
+    y = round(sum(p[1] for p in world.rooms[room].shape) / 4) - rect.y
+    ramp = [effect.get_at((round(left) + dx, y)).a for dx in range(-BLEED - 4, 4)]
+    assert ramp[0] < 40 and ramp[-1] > 240  # clear outside, whole inside
+    assert len({a // 16 for a in ramp}) >= 5  # and a gradual edge between
+    gone = view.compose({r: 4 for r in view.rooms})
+    w, h = gone.get_size()
+    for x, yy in ((2, 2), (w - 3, h - 3), (w // 2, h - 3)):
+        c = pygame.Color(gone.get_at((x, yy)))
+        assert c.hsva[1] < 6 and c.hsva[2] > 85, (x, yy, c)
+    assert abs(pygame.Color(gone.get_at((w // 2, 2))).r - PAPER[0]) < 25

@@ -29,10 +29,16 @@ TOKEN_EDGE = (20, 20, 20)
 GLOW = (235, 245, 255)  # the locator's light
 MIN_SCALE = 0.75  # below this the map is drawn at this scale with a camera instead
 TOKEN_STEP = 14.0  # map pixels between token slots
-# how much of the colour each stage drains (0 vivid ... 4 gone)
-GREY_SHARE = {1: 0.7, 2: 0.88, 3: 0.96}
-WASH = {1: 40, 2: 70, 3: 90}  # and how pale it turns (alpha of a white wash)
-NOISE_BLOCK = 4  # pixels of map per cell of the dissolving noise
+# The erasure, stage by stage (0 vivid ... 4 gone): the colour drains, then the image softens,
+# then paper eats the room from its edges inward, then only paper is left. Every edge is soft and
+# bleeds a little past the walls, as a stain does; nothing is a hard rectangle.
+GREY_SHARE = {1: 0.72, 2: 0.9, 3: 0.96}  # how much of the colour each stage drains
+WASH = {1: 38, 2: 80, 3: 90}  # and how pale it turns (alpha of a paper wash)
+SOFTEN = {2: 4, 3: 6}  # how soft the image turns (the blur's reach, in map pixels)
+BLEED = 10  # map pixels an effect reaches past a room's walls, fading out raggedly
+PAPER = (242, 242, 241)  # the white it bleaches to: a paper, faintly grained
+EATEN = 0.5  # at "dissolving", the share of the room (from its middle) not yet eaten
+OUTSIDE_FROM = 0.5  # the streets between rooms start to go once this share of the memory is
 
 Polygon = Sequence[tuple[float, float]]
 Placed = tuple[pygame.Surface, tuple[int, int]]  # an image and where it goes
@@ -181,22 +187,74 @@ def centre(shape: Polygon) -> tuple[float, float]:
     return sum(xs) / len(xs), sum(ys) / len(ys)
 
 
-_SPECK = bytes(255 if i < 128 else 0 for i in range(256))  # a random byte: a speck or not
+def _grey_bytes(rng: random.Random, n: int, low: int, high: int) -> bytes:
+    """n random bytes spread evenly over low..high."""
+    table = bytes(low + (i * (high - low + 1)) // 256 for i in range(256))
+    return rng.randbytes(n).translate(table)
+
+
+@lru_cache(maxsize=64)
+def paper(size: tuple[int, int], seed: int = 0) -> pygame.Surface:
+    """A sheet of paper: ``PAPER`` with soft blotches and a fine grain, the same every time for
+    the same size and seed (made once, from the game's own bytes; not to be drawn on)."""
+    rng = random.Random(seed)
+    w, h = max(1, size[0]), max(1, size[1])
+    sheet = pygame.Surface((w, h)).convert()
+    sheet.fill(PAPER)
+    for cell, low, high in ((24, 0, 10), (2, 0, 7)):  # blotches, then grain: darkened a little
+        cw, ch = max(2, -(-w // cell)), max(2, -(-h // cell))
+        grey = _grey_bytes(rng, cw * ch, low, high)
+        small = pygame.image.frombytes(bytes(b for g in grey for b in (g, g, g)), (cw, ch), "RGB")
+        sheet.blit(pygame.transform.smoothscale(small, (w, h)), (0, 0),
+                   special_flags=pygame.BLEND_RGB_SUB)
+    return sheet
 
 
 @lru_cache(maxsize=128)
 def noise(rid: str, size: tuple[int, int]) -> pygame.Surface:
-    """White specks over about half of ``size``, in NOISE_BLOCK squares: made in one go from
-    random bytes seeded by the room's id (so the same room always gets the same specks) and
-    kept per (room, size).  Not to be drawn on: the surface is shared."""
+    """Where paper eats a dissolving room first: a soft mottle of alpha (white, opaque in
+    blotches), seeded by the room's id so the same room always goes the same way; kept per
+    (room, size). Not to be drawn on: the surface is shared."""
     rng = random.Random(zlib.crc32(rid.encode("utf-8")))
-    cw, ch = max(1, -(-size[0] // NOISE_BLOCK)), max(1, -(-size[1] // NOISE_BLOCK))
-    specks = rng.randbytes(cw * ch).translate(_SPECK)  # 255 or 0 a cell
-    rgba = bytearray(4 * cw * ch)
-    for channel in range(4):  # white and opaque, or black and clear
-        rgba[channel::4] = specks
-    small = pygame.image.frombytes(bytes(rgba), (cw, ch), "RGBA")
-    return pygame.transform.scale(small, (cw * NOISE_BLOCK, ch * NOISE_BLOCK))
+    w, h = max(1, size[0]), max(1, size[1])
+    cw, ch = max(2, -(-w // 12)), max(2, -(-h // 12))
+    alpha = _grey_bytes(rng, cw * ch, 90, 255)
+    rgba = bytes(b for a in alpha for b in (255, 255, 255, a))
+    small = pygame.image.frombytes(rgba, (cw, ch), "RGBA")
+    return _blur(pygame.transform.smoothscale(small, (w, h)), 6)
+
+
+def _blur(image: pygame.Surface, reach: int) -> pygame.Surface:
+    """The image blurred by about ``reach`` pixels: shrunk and grown back (cheap, and soft
+    enough for a memory going out of focus)."""
+    if reach <= 1:
+        return image.copy()
+    w, h = image.get_size()
+    small = pygame.transform.smoothscale(image, (max(1, w // reach), max(1, h // reach)))
+    return pygame.transform.smoothscale(small, (w, h))
+
+
+def _soft(mask: pygame.Surface, reach: int) -> pygame.Surface:
+    """An alpha mask blurred by about ``reach`` pixels, kept white (only its alpha counts)."""
+    out = _blur(mask, reach)
+    out.fill((255, 255, 255, 0), special_flags=pygame.BLEND_RGBA_MAX)
+    return out
+
+
+def _shape_mask(size: tuple[int, int], shape: Polygon, grow: int = 0) -> pygame.Surface:
+    """White and opaque inside ``shape`` (grown by ``grow`` pixels), clear outside."""
+    mask = pygame.Surface(size, pygame.SRCALPHA)
+    pts = [(round(x), round(y)) for x, y in shape]
+    pygame.draw.polygon(mask, (255, 255, 255, 255), pts)
+    if grow > 0:
+        pygame.draw.polygon(mask, (255, 255, 255, 255), pts, grow * 2)
+    return mask
+
+
+def _shrunk(shape: Polygon, share: float) -> list[tuple[float, float]]:
+    """The polygon drawn toward its middle, to ``share`` of its size."""
+    cx, cy = centre(shape)
+    return [(cx + (x - cx) * share, cy + (y - cy) * share) for x, y in shape]
 
 
 class MapView:
@@ -241,63 +299,114 @@ class MapView:
         return self.base.get_size()
 
     # -- the erasure -----------------------------------------------------------------------------
-    def _mask(self, rid: str) -> tuple[pygame.Surface, pygame.Rect]:
+    def _padded(self, rid: str) -> pygame.Rect:
+        """The room's bounding rectangle with room for the bleed, inside the map."""
         shape = self.rooms[rid]
         xs = [p[0] for p in shape]
         ys = [p[1] for p in shape]
         rect = pygame.Rect(int(min(xs)), int(min(ys)), 0, 0)
         rect.w = int(max(xs) + 0.999) - rect.x
         rect.h = int(max(ys) + 0.999) - rect.y
-        rect = rect.clip(self.base.get_rect())
-        mask = pygame.Surface(rect.size, pygame.SRCALPHA)
-        pts = [(x - rect.x, y - rect.y) for x, y in shape]
-        # the surface ends before the right and bottom edges (a neighbour's first pixels), so
-        # pygame's fill, which includes the edges, stays inside the room
-        pygame.draw.polygon(mask, (255, 255, 255, 255), pts)
-        return mask, rect
+        return rect.inflate(4 * BLEED, 4 * BLEED).clip(self.base.get_rect())
 
     def effect(self, rid: str, stage: int) -> tuple[pygame.Surface, pygame.Rect]:
-        """The room's region as the stage shows it, transparent outside the room (cached)."""
+        """The room as the stage shows it, with soft edges that reach ``BLEED`` pixels past its
+        walls and clear beyond (cached per room and stage, at the map's own scale)."""
         key = (rid, stage)
         if key not in self._effects:
-            mask, rect = self._mask(rid)
-            out = self._region(rid, stage, rect).convert_alpha()
-            out.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+            rect = self._padded(rid)
+            local = [(x - rect.x, y - rect.y) for x, y in self.rooms[rid]]
+            out = self._region(rid, stage, rect, local).convert_alpha()
+            out.blit(self._outline(rid, rect.size, local), (0, 0),
+                     special_flags=pygame.BLEND_RGBA_MULT)
             self._effects[key] = (out, rect)
         return self._effects[key]
 
-    def _region(self, rid: str, stage: int, rect: pygame.Rect) -> pygame.Surface:
-        """The room's bounding rectangle as the stage shows it, opaque."""
-        region = self.base.subsurface(rect).copy()
+    def _outline(self, rid: str, size: tuple[int, int], local: Polygon) -> pygame.Surface:
+        """The room's alpha: whole inside, then a soft edge on the walls and a ragged fringe
+        (the room's own mottle) that bleeds up to ``BLEED`` pixels past them."""
+        core = _soft(_shape_mask(size, local, BLEED // 4), BLEED // 2)
+        fringe = _soft(_shape_mask(size, local, BLEED), BLEED)
+        fringe.blit(self._noise(rid, size), (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+        fringe.blit(fringe, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)  # sharper rags
+        core.blit(fringe, (0, 0), special_flags=pygame.BLEND_RGBA_MAX)
+        return core
+
+    def _region(self, rid: str, stage: int, rect: pygame.Rect,
+                local: Polygon) -> pygame.Surface:
+        """The room's padded rectangle as the stage shows it, opaque."""
         if stage >= 4:
-            region.fill(WHITE)
-        elif stage > 0:
-            grey = pygame.transform.grayscale(region)
-            grey.set_alpha(round(GREY_SHARE[stage] * 255))
-            region.blit(grey, (0, 0))
-            wash = pygame.Surface(rect.size)
-            wash.fill(WHITE)
-            wash.set_alpha(WASH[stage])
-            region.blit(wash, (0, 0))
-            if stage >= 2:
-                small = (max(1, rect.w // 6), max(1, rect.h // 6))
-                region = pygame.transform.smoothscale(
-                    pygame.transform.smoothscale(region, small), rect.size)
-            if stage == 3:
-                region.blit(self._noise(rid, rect.size), (0, 0))
+            return paper(rect.size).copy()
+        region = self.base.subsurface(rect).copy()
+        if stage <= 0:
+            return region
+        grey = pygame.transform.grayscale(region)
+        grey.set_alpha(round(GREY_SHARE[stage] * 255))
+        region.blit(grey, (0, 0))
+        sheet = paper(rect.size)
+        sheet.set_alpha(WASH[stage])
+        region.blit(sheet, (0, 0))
+        sheet.set_alpha(None)
+        if stage in SOFTEN:
+            region = _blur(region, SOFTEN[stage])
+        if stage == 3:  # paper eats in from the walls, unevenly; the middle holds out longest
+            kept = _soft(_shape_mask(rect.size, _shrunk(local, EATEN)),
+                         max(2, min(rect.size) // 4))
+            eaten = pygame.Surface(rect.size, pygame.SRCALPHA)
+            eaten.fill((255, 255, 255, 255))
+            eaten.blit(kept, (0, 0), special_flags=pygame.BLEND_RGBA_SUB)
+            eaten.fill((255, 255, 255, 0), special_flags=pygame.BLEND_RGBA_MAX)
+            eaten.blit(eaten, (0, 0), special_flags=pygame.BLEND_RGBA_ADD)  # a quicker front
+            eaten.blit(self._noise(rid, rect.size), (0, 0),
+                       special_flags=pygame.BLEND_RGBA_MULT)
+            layer = paper(rect.size).convert_alpha()
+            layer.blit(eaten, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+            region.blit(layer, (0, 0))
         return region
 
     @staticmethod
     def _noise(rid: str, size: tuple[int, int]) -> pygame.Surface:
-        """White specks over about half the region, the same every time for the same room
-        (built once per room and size: see ``noise``)."""
+        """The room's mottle (built once per room and size: see ``noise``)."""
         return noise(rid, size)
+
+    def gone_share(self, stages: Mapping[str, int]) -> float:
+        """How much of the memory is gone, 0..1, from its rooms' stages."""
+        if not self.rooms:
+            return 0.0
+        return sum(min(max(stages.get(r, 0), 0), 4) for r in self.rooms) / (4 * len(self.rooms))
+
+    def outside_wash(self, stages: Mapping[str, int]) -> float:
+        """How far the streets and walls between the rooms have gone to paper, 0..1: nothing
+        until ``OUTSIDE_FROM`` of the memory is gone, all of it when every room is."""
+        share = self.gone_share(stages)
+        if share >= 1.0:
+            return 1.0
+        return max(0.0, (share - OUTSIDE_FROM) / (1 - OUTSIDE_FROM)) * 0.85
+
+    def _washed(self, surf: pygame.Surface, wash: float) -> pygame.Surface:
+        """The whole map drained and bleached by ``wash`` (the outside, before the rooms go on)."""
+        if wash <= 0:
+            return surf.copy()
+        out = _blur(surf, 2 + round(wash * 6))  # the streets lose their edges as they go
+        grey = pygame.transform.grayscale(out)
+        grey.set_alpha(round(min(1.0, wash * 1.3) * 255))
+        out.blit(grey, (0, 0))
+        sheet = paper(out.get_size())
+        sheet.set_alpha(round(wash * 255))
+        out.blit(sheet, (0, 0))
+        sheet.set_alpha(None)
+        return out
 
     def compose(self, stages: Mapping[str, int]) -> pygame.Surface:
         """The map with every faded room drawn at its stage (cached until a stage changes)."""
         key = tuple(sorted((r, s) for r, s in stages.items() if s > 0 and r in self.rooms))
         if self._composed is None or self._composed[0] != key:
-            surf = self.base.copy()
+            wash = self.outside_wash(dict(key))
+            surf = self._washed(self.base, wash)
+            for rid in self.rooms if wash > 0 else ():  # the rooms still whole, back on top
+                if rid not in dict(key):
+                    effect, rect = self.effect(rid, 0)
+                    surf.blit(effect, rect.topleft)
             for rid, stage in key:
                 effect, rect = self.effect(rid, min(stage, 4))
                 surf.blit(effect, rect.topleft)
@@ -315,24 +424,16 @@ class MapView:
         return self._scaled_base[1]
 
     def scaled_effect(self, rid: str, stage: int, scale: float) -> Placed:
-        """The room at the stage, scaled, and where it goes on the scaled map (cached)."""
+        """The room at the stage, scaled, and where it goes on the scaled map (cached). Its
+        edges are soft already, so scaling the whole effect keeps them soft."""
         key = (rid, stage, scale)
         if key not in self._scaled_effects:
             effect, rect = self.effect(rid, stage)
-            if scale != 1:  # scale the opaque region, then cut the room out at this scale
+            if scale != 1:
                 x0, y0 = round(rect.x * scale), round(rect.y * scale)
                 x1, y1 = round(rect.right * scale), round(rect.bottom * scale)
                 size = (max(1, x1 - x0), max(1, y1 - y0))
-                if stage >= 4:  # all white: no filter to dull it
-                    effect = pygame.Surface(size, pygame.SRCALPHA)
-                    effect.fill(WHITE)
-                else:
-                    region = self._region(rid, stage, rect)
-                    effect = pygame.transform.smoothscale(region, size).convert_alpha()
-                mask = pygame.Surface(size, pygame.SRCALPHA)
-                pts = [(x * scale - x0, y * scale - y0) for x, y in self.rooms[rid]]
-                pygame.draw.polygon(mask, (255, 255, 255, 255), pts)
-                effect.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+                effect = pygame.transform.smoothscale(effect, size)
                 at = (x0, y0)
             else:
                 effect = effect.copy()
@@ -346,10 +447,13 @@ class MapView:
                              if s > 0 and r in self.rooms))
         key = (scale, shown)
         if self._frame is None or self._frame[0] != key:
-            surf = self._base_at(scale).copy()
-            for rid, stage in shown:
+            wash = self.outside_wash(dict(shown))
+            surf = self._washed(self._base_at(scale), wash)
+            faded = dict(shown)
+            whole = [(rid, 0) for rid in self.rooms if rid not in faded] if wash > 0 else []
+            for rid, stage in whole + list(shown):
                 effect, at = self.scaled_effect(rid, stage, scale)
-                effect.set_alpha(None)
+                effect.set_alpha(255)  # (None would switch off its per-pixel alpha too)
                 surf.blit(effect, at)
             self._frame = (key, surf)
         return self._frame[1]
