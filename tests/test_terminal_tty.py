@@ -39,13 +39,20 @@ def _read_until(fd: int, needle: bytes, timeout: float = 60.0) -> bytes:
     return seen
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(tmp_path: Path) -> tuple[subprocess.Popen[bytes], int]:
     leader, follower = pty.openpty()
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SPOTLESS_DATA_DIR=str(tmp_path),
                COLUMNS="60", TERM="dumb")
+    # The game gets Ctrl-C as a player's terminal gives it, even when the test run itself was
+    # started in the background by a shell, which sets SIGINT to "ignored" for its children
+    # (Python then keeps it ignored, and Ctrl-C would do nothing at all).
     proc = subprocess.Popen([sys.executable, "-m", "game", "play", str(HOUSE)], stdin=follower,
                             stdout=follower, stderr=follower, env=env, cwd=ROOT,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_default_sigint)
     os.close(follower)
     return proc, leader
 
