@@ -1,0 +1,100 @@
+"""The art is made by assets/tiles/make_tiles.py, and what is committed is what it makes.
+
+The script must reproduce the committed tilesets byte for byte (so anyone can change a colour,
+re-run it and get a reviewable diff), every tileset must keep the campaign's gid layout (the
+maps are drawn with those gids), and the layers must stay layers: floors and walls opaque,
+furniture on clear pixels so it sits on any floor.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "assets" / "tiles" / "make_tiles.py"
+TILES = ROOT / "levels" / "spotless" / "tiles"
+OPAQUE = [*range(1, 15), *range(17, 29), 56, 72]  # floors and walls
+FURNITURE = [*range(33, 56), *range(57, 72)]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True,
+                          timeout=120, check=False)
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("art")
+    done = run("--root", str(out))
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def made(fresh: Path) -> list[Path]:
+    return sorted(p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file())
+
+
+def test_the_script_makes_the_campaign_tileset(fresh: Path) -> None:
+    files = [str(p) for p in made(fresh)]
+    assert "levels/spotless/tiles/spotless.png" in files
+    assert "levels/spotless/tiles/spotless.tsx" in files
+
+
+def test_the_committed_art_is_what_the_script_makes(fresh: Path) -> None:
+    differ = [str(rel) for rel in made(fresh) if not (ROOT / rel).is_file()
+              or (ROOT / rel).read_bytes() != (fresh / rel).read_bytes()]
+    assert not differ, f"run {SCRIPT.relative_to(ROOT)} and commit: {differ}"
+
+
+def test_check_mode_finds_a_stale_file(fresh: Path, tmp_path: Path) -> None:
+    for rel in made(fresh):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes((fresh / rel).read_bytes())
+    assert run("--check", "--root", str(tmp_path)).returncode == 0
+    png = tmp_path / "levels" / "spotless" / "tiles" / "spotless.png"
+    png.write_bytes(png.read_bytes()[:-20])
+    done = run("--check", "--root", str(tmp_path))
+    assert done.returncode == 1 and "spotless.png" in done.stdout
+
+
+def tilesets() -> list[Path]:
+    return sorted(TILES.glob("*.tsx"))
+
+
+@pytest.mark.parametrize("tsx", tilesets(), ids=lambda p: p.stem)
+def test_each_tileset_keeps_the_campaign_layout(tsx: Path) -> None:
+    text = tsx.read_text(encoding="utf-8")
+    head = dict(re.findall(r'(\w+)="([^"]*)"', text.split("<image")[0]))
+    image = dict(re.findall(r'(\w+)="([^"]*)"', text.split("<image")[1]))
+    assert (head["tilewidth"], head["tileheight"], head["columns"]) == ("16", "16", "8")
+    count = int(head["tilecount"])
+    assert count >= 72 and count % 8 == 0
+    assert image["source"] == f"{tsx.stem}.png"
+    assert (int(image["width"]), int(image["height"])) == (128, count // 8 * 16)
+    png = (TILES / image["source"]).read_bytes()
+    assert png[12:16] == b"IHDR"
+    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (
+        128, count // 8 * 16)
+    assert len(png) < 16 * 1024, "keep the repository lean"
+
+
+@pytest.mark.parametrize("tsx", tilesets(), ids=lambda p: p.stem)
+def test_floors_and_walls_are_opaque_and_furniture_is_not(tsx: Path) -> None:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame
+
+    image = pygame.image.load(str(tsx.with_suffix(".png")))
+
+    def clear(gid: int) -> int:
+        col, row = (gid - 1) % 8, (gid - 1) // 8
+        return sum(image.get_at((col * 16 + x, row * 16 + y)).a < 255
+                   for y in range(16) for x in range(16))
+
+    assert [g for g in OPAQUE if clear(g)] == []
+    assert [g for g in FURNITURE if not clear(g)] == []
