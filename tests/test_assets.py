@@ -40,10 +40,15 @@ def made(fresh: Path) -> list[Path]:
     return sorted(p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file())
 
 
-def test_the_script_makes_the_campaign_tileset(fresh: Path) -> None:
+MEMORIES = ["spotless", "lastfight", "restaurant", "market", "ugly", "charles"]
+
+
+def test_the_script_makes_a_tileset_for_each_memory(fresh: Path) -> None:
     files = [str(p) for p in made(fresh)]
-    assert "levels/spotless/tiles/spotless.png" in files
-    assert "levels/spotless/tiles/spotless.tsx" in files
+    for memory in MEMORIES:
+        assert f"levels/spotless/tiles/{memory}.png" in files
+        assert f"levels/spotless/tiles/{memory}.tsx" in files
+    assert "assets/README.md" in files
 
 
 def test_the_committed_art_is_what_the_script_makes(fresh: Path) -> None:

@@ -788,6 +788,13 @@ def elevator(p: Theme) -> Canvas:
     return c
 
 
+def stove_canvas(p: Theme) -> Canvas:
+    """The stove, unshadowed, for a memory to put something on it."""
+    c = tile()
+    _stove(c, p)
+    return c
+
+
 def single(fn: Callable[[Canvas, Theme], None]) -> Draw:
     def make(p: Theme) -> Canvas:
         return thing(fn)(p)[0]

@@ -20,13 +20,14 @@ sys.path.insert(0, str(HERE))
 
 from base import NAMES, base_tiles  # noqa: E402
 from canvas import Canvas, png_bytes, sheet  # noqa: E402
+from extras import EXTRAS  # noqa: E402
 from palettes import THEMES, Theme  # noqa: E402
+from people import people  # noqa: E402
 
 ROOT = HERE.parent.parent
 TILES_DIR = Path("levels/spotless/tiles")
+SPRITES_DIR = Path("assets/sprites")
 COLUMNS = 8
-# the memories drawn so far (the rest of THEMES waits for its extra tiles)
-BUILT = ("spotless",)
 
 
 def tsx(theme: Theme, count: int, height: int) -> str:
@@ -39,12 +40,18 @@ def tsx(theme: Theme, count: int, height: int) -> str:
         '</tileset>\n')
 
 
+def extras_for(theme: Theme) -> list[tuple[str, Canvas]]:
+    """The memory's own tiles after the shared 72, with their names (none for the campaign's)."""
+    return EXTRAS[theme.id](theme) if theme.id in EXTRAS else []
+
+
 def tiles_for(theme: Theme) -> list[Canvas]:
-    return base_tiles(theme)
+    return base_tiles(theme) + [t for _, t in extras_for(theme)]
 
 
 README = Path("assets/README.md")
 BEGIN, END = "<!-- gids:begin -->", "<!-- gids:end -->"
+EXTRAS_BEGIN, EXTRAS_END = "<!-- extras:begin -->", "<!-- extras:end -->"
 
 
 def gid_table(names: list[str], first: int = 1) -> str:
@@ -60,11 +67,27 @@ def gid_table(names: list[str], first: int = 1) -> str:
     return "\n".join(lines)
 
 
+def extras_tables() -> str:
+    """For each memory: its tileset, its look, and what its own gids (73 on) draw."""
+    parts = []
+    for theme in THEMES:
+        names = [name for name, _ in extras_for(theme)]
+        if not names:
+            continue
+        parts.append(f"#### `{theme.id}`: {theme.title}\n\n"
+                     f"`tiles/{theme.id}.tsx`, {72 + len(names)} tiles.\n\n"
+                     + gid_table(names, 73))
+    return "\n\n".join(parts)
+
+
 def readme(text: str) -> str:
-    """assets/README.md with its generated part (between the markers) made afresh."""
-    head, rest = text.split(BEGIN, 1)
-    tail = rest.split(END, 1)[1]
-    return f"{head}{BEGIN}\n{gid_table(NAMES)}\n{END}{tail}"
+    """assets/README.md with its generated parts (between the markers) made afresh."""
+    for begin, end, body in ((BEGIN, END, gid_table(NAMES)),
+                             (EXTRAS_BEGIN, EXTRAS_END, extras_tables())):
+        head, rest = text.split(begin, 1)
+        tail = rest.split(end, 1)[1]
+        text = f"{head}{begin}\n{body}\n{end}{tail}"
+    return text
 
 
 def outputs() -> dict[Path, bytes]:
@@ -72,12 +95,12 @@ def outputs() -> dict[Path, bytes]:
     out: dict[Path, bytes] = {
         README: readme((ROOT / README).read_text(encoding="utf-8")).encode()}
     for theme in THEMES:
-        if theme.id not in BUILT:
-            continue
         tiles = tiles_for(theme)
         image = sheet(tiles, COLUMNS)
         out[TILES_DIR / f"{theme.id}.png"] = png_bytes(image)
         out[TILES_DIR / f"{theme.id}.tsx"] = tsx(theme, len(tiles), image.height).encode()
+    for name, image in people().items():
+        out[SPRITES_DIR / f"{name}.png"] = png_bytes(image)
     return out
 
 
@@ -116,9 +139,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.preview:
         args.preview.mkdir(parents=True, exist_ok=True)
         for theme in THEMES:
-            if theme.id in BUILT:
-                image = sheet(tiles_for(theme), COLUMNS)
-                (args.preview / f"{theme.id}-4x.png").write_bytes(png_bytes(preview(image, 4)))
+            image = sheet(tiles_for(theme), COLUMNS)
+            (args.preview / f"{theme.id}-4x.png").write_bytes(png_bytes(preview(image, 4)))
+        sprites = sheet(people().values(), len(people()))
+        (args.preview / "people-4x.png").write_bytes(png_bytes(preview(sprites, 4)))
     if stale:
         print("out of date (run assets/tiles/make_tiles.py): " + ", ".join(stale))
         return 1

@@ -57,6 +57,14 @@ SPOTLESS: dict[str, RGB] = {
     "cardboard": (148, 126, 98), "cardboard_dark": (118, 98, 76),
     "brain": (196, 160, 170), "brain_dark": (150, 112, 126),
     "led": (126, 220, 170), "led_red": (214, 96, 96),
+    # what only some memories' extra tiles use
+    "skin": (214, 188, 172), "skin_dark": (176, 148, 136), "hair_dark": (52, 44, 48),
+    "awning": (84, 110, 150), "awning_light": (214, 218, 226),
+    "fruit_red": (160, 62, 66), "fruit_green": (132, 160, 84),
+    "lantern": (168, 64, 62), "lantern_light": (214, 120, 96),
+    "potato": (176, 150, 108), "potato_dark": (132, 108, 76),
+    "ice": (70, 100, 144), "ice_light": (150, 184, 220), "water": (14, 20, 40),
+    "wine": (96, 36, 56),
 }
 
 
