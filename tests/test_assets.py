@@ -103,3 +103,57 @@ def test_floors_and_walls_are_opaque_and_furniture_is_not(tsx: Path) -> None:
 
     assert [g for g in OPAQUE if clear(g)] == []
     assert [g for g in FURNITURE if not clear(g)] == []
+
+
+# -- people's sprites: the pack names them, the loader checks the names ---------------------------
+HOUSE = ROOT / "tests" / "packs" / "house"
+
+
+def test_the_pack_model_knows_every_sprite_and_no_other() -> None:
+    from typing import get_args
+
+    from game.packs.models import Sprite
+
+    drawn = sorted(p.stem for p in (ROOT / "assets" / "sprites").glob("*.png"))
+    assert sorted(get_args(Sprite)) == drawn
+    assert {"joel", "clementine-green", "clementine-red", "clementine-orange",
+            "clementine-blue"} <= set(drawn)
+
+
+def house_with(tmp_path: Path, old: str, new: str) -> Path:
+    import shutil
+
+    pack = tmp_path / "house"
+    shutil.copytree(HOUSE, pack)
+    toml = pack / "house.toml"
+    text = toml.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    toml.write_text(text.replace(old, new), encoding="utf-8")
+    return pack
+
+
+def problems(pack: Path) -> list[str]:
+    from game.packs.validate import check_pack
+
+    return [str(p) for p in check_pack(pack)]
+
+
+def test_a_persons_sprite_reaches_the_world(tmp_path: Path) -> None:
+    from game.packs.loader import load_pack
+
+    pack = house_with(tmp_path, "[things.Mary]\n", '[things.Mary]\nsprite = "mary"\n')
+    world, _ = load_pack(pack)
+    sprites = {tid: t.sprite for tid, t in world.things.items() if t.sprite}
+    assert sprites == {"house/Mary": "mary"}
+
+
+def test_an_unknown_sprite_is_an_error_that_lists_them(tmp_path: Path) -> None:
+    pack = house_with(tmp_path, "[things.Mary]\n", '[things.Mary]\nsprite = "clementine-pink"\n')
+    found = [p for p in problems(pack) if "sprite" in p]
+    assert len(found) == 1 and "clementine-orange" in found[0], found
+
+
+def test_a_sprite_on_something_not_a_person_is_an_error(tmp_path: Path) -> None:
+    pack = house_with(tmp_path, "[things.ladder]\n", '[things.ladder]\nsprite = "stan"\n')
+    found = [p for p in problems(pack) if "sprite" in p]
+    assert len(found) == 1 and "only a Person" in found[0], found

@@ -51,8 +51,8 @@ SPOTLESS: dict[str, RGB] = {
     "screen": (28, 38, 58), "screen_light": (118, 168, 208),
     "paper": (232, 230, 222), "ink": (90, 96, 110),
     "heart": (176, 70, 88), "heart_light": (210, 124, 134),
-    "neon": (156, 222, 232), "sign": (24, 28, 40),
-    "lamp": (248, 240, 206), "glow": (236, 232, 200, 56),
+    "neon": (236, 150, 70), "sign": (24, 28, 40),  # "orange letters", says the prologue
+    "lamp": (250, 226, 170), "glow": (240, 180, 110, 60),  # "drips orange light"
     "car": (92, 106, 128), "car_dark": (66, 76, 96), "car_light": (128, 144, 166),
     "cardboard": (148, 126, 98), "cardboard_dark": (118, 98, 76),
     "brain": (196, 160, 170), "brain_dark": (150, 112, 126),
