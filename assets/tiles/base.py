@@ -711,11 +711,19 @@ def _console(c: Canvas, p: Theme) -> None:
 
 
 def _book_table(c: Canvas, p: Theme) -> None:
-    c.box(0, 5, 16, 10, p["wood"], p["outline"], p["wood_light"])
-    for x, y, col in ((2, 4, "book1"), (7, 6, "book2"), (11, 3, "book3"), (3, 10, "book4"),
-                      (9, 10, "book5")):
-        c.box(x, y, 4, 4, p[col], p["outline"])
-        c.px(x + 1, y + 1, shade(p[col], 0.35))
+    """A low table of new books laid out flat in rows, one open."""
+    c.box(0, 3, 16, 11, p["wood"], p["outline"], p["wood_light"])
+    for x, y, col in ((1, 5, "book1"), (6, 5, "book1"), (1, 9, "book2"), (11, 9, "book4")):
+        c.rect(x, y, 4, 3, p[col])
+        c.hline(x, x + 3, y, shade(p[col], 0.35))
+        c.hline(x, x + 3, y + 3, p["outline"])
+    c.rect(11, 5, 4, 3, p["book1"])
+    c.hline(11, 14, 5, shade(p["book1"], 0.35))
+    c.hline(11, 14, 8, p["outline"])
+    c.rect(6, 9, 4, 3, p["paper"])  # an open one
+    c.vline(7, 9, 11, p["ink"])
+    c.px(8, 10, p["ink"])
+    c.hline(6, 9, 12, p["outline"])
 
 
 def _book_pile(c: Canvas, p: Theme) -> None:

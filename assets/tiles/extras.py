@@ -718,9 +718,19 @@ def _bank(p: Theme, snow_above: bool) -> Canvas:
 
 
 def _drift(c: Canvas, p: Theme) -> None:
-    c.ellipse(8, 9, 7, 5, p["snow_shade"])
-    c.ellipse(7, 8, 6, 4, p["snow"])
-    c.hline(4, 9, 6, (255, 255, 255))
+    """A drift banked against the wind: a long low mound, its lee side in shadow."""
+    c.art(0, 3, [
+        "......oooo......",
+        "...oooWWWWoo....",
+        "..oWWWWWWWWWoo..",
+        ".oWWWWWWWWWWWWo.",
+        "oWWWWWWWWWWWWWWo",
+        "oSWWWWWWWWWWWWSo",
+        "oSSSWWWWWWWWSSSo",
+        ".ooSSSSSSSSSSoo.",
+        "...oooooooooo...",
+    ], {"o": p["snow_print"], "W": p["snow"], "S": p["snow_shade"]})
+    c.hline(6, 9, 5, (255, 255, 255))
 
 
 def _reeds(c: Canvas, p: Theme) -> None:
