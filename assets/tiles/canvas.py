@@ -159,17 +159,6 @@ class Canvas:
                 if ch not in ". ":
                     self.px(x + dx, y + dy, colours[ch])
 
-    def outline(self, colour: Colour) -> None:
-        """Draw ``colour`` on every clear pixel that touches (4 ways) an opaque one: an
-        outline around whatever has been drawn."""
-        solid = {(i % self.width, i // self.width) for i, p in enumerate(self.pixels) if p[3]}
-        for y in range(self.height):
-            for x in range(self.width):
-                if (x, y) in solid:
-                    continue
-                if any((x + dx, y + dy) in solid for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1))):
-                    self.px(x, y, colour)
-
     def paste(self, other: Canvas, x: int, y: int) -> None:
         """Copy ``other`` in, pixel for pixel (clear pixels included)."""
         for yy in range(other.height):
@@ -185,14 +174,6 @@ class Canvas:
                 p = other.pixels[yy * other.width + xx]
                 if p[3]:
                     self.px(x + xx, y + yy, p)
-
-    def flipped(self) -> Canvas:
-        """A mirror image, left to right."""
-        out = Canvas(self.width, self.height)
-        for y in range(self.height):
-            for x in range(self.width):
-                out.pixels[y * self.width + x] = self.pixels[y * self.width + self.width - 1 - x]
-        return out
 
     def scaled(self, factor: int) -> Canvas:
         """Each pixel as a factor x factor block (for looking at the art)."""
