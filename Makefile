@@ -23,7 +23,7 @@ test: $(STAMP)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
 
 check: $(STAMP)
-	$(BIN)/ruff check game tests
+	$(BIN)/ruff check game tests assets
 	$(BIN)/mypy
 
 bench: $(STAMP)

@@ -71,6 +71,7 @@ def test_the_wheel_carries_the_campaign_the_art_and_the_guide(dist: dict[str, Pa
     names = set(zipfile.ZipFile(dist["wheel"]).namelist())
     for needed in ("game/_data/levels/spotless/pack.toml", "game/_data/levels/README.md",
                    "game/_data/assets/fonts/SourceSerifPro-Regular.otf",
+                   "game/_data/assets/sprites/joel.png",
                    "game/engine/lang/en.toml"):
         assert needed in names
     assert not any("__pycache__" in n for n in names)

@@ -113,6 +113,7 @@ class Thing:
     companion: str | None = None  # the identity this person shares across memories
     volunteers: tuple[Variant, ...] = ()  # lines the person says unasked, once each
     stage_texts: Mapping[int, str] = field(default_factory=dict)
+    sprite: str | None = None  # a person's picture on the window's map (a name, no image)
 
     @property
     def is_person(self) -> bool:

@@ -371,6 +371,10 @@ class LevelBuilder:
             if props.locked and props.key is None:
                 self._keyless.append(o)  # a warning, unless a rule unlocks it (see _logic)
             gender = props.gender or ("they" if kind is Kind.PERSON else "it")
+            if tt.sprite is not None and kind is not Kind.PERSON:
+                self.c.error(self.text_path, key_path + ".sprite",
+                             f"only a Person has a sprite, and this is a {kind.value}",
+                             f"remove [{key_path}] sprite")
             self.things[o.name] = Thing(
                 id=self.gid(o.name), name=name, level=self.entry.id, kind=kind,
                 article=article, words=frozenset(words),
@@ -391,6 +395,7 @@ class LevelBuilder:
                 survives=props.survives, stage_texts=_stage_texts(tt.stages),
                 companion=props.companion if kind is Kind.PERSON else None,
                 volunteers=self._text(tt.volunteer, key_path + ".volunteer"),
+                sprite=tt.sprite if kind is Kind.PERSON else None,
             )
 
     def _check_containment(self, thing_objs: list[MapObject]) -> None:

@@ -327,6 +327,12 @@ class TopicText(Strict):
     text: Text = Field(description="the answer")
 
 
+# The pictures the window can draw for a person's token (assets/sprites; tests/test_assets.py
+# keeps the two in step). Clementine's four are her hair through the years.
+Sprite = Literal["joel", "clementine-green", "clementine-red", "clementine-orange",
+                 "clementine-blue", "mary", "stan", "patrick", "mierzwiak"]
+
+
 class ThingText(Strict):
     """A ``[things."NAME"]`` table: the texts of the thing whose Tiled object is named NAME."""
 
@@ -351,6 +357,10 @@ class ThingText(Strict):
         "each, at most one a turn"))
     topics: list[TopicText] = Field(default_factory=list, max_length=100, description=(
         "what ASK and TELL ABOUT answer (a Person)"))
+    sprite: Sprite | None = Field(default=None, description=(
+        "a Person's picture on the map, in the window (Clementine's gives the hair of that "
+        'memory: "clementine-red"); without it the companion is a plain token and others '
+        "are not drawn"))
 
 
 class RuleEntry(Strict):

@@ -44,6 +44,7 @@ class App:
         self.game = game
         self.animator = Animator(reduced_motion)  # the map's animations, stepped by tick()
         self.shown_level: str | None = None  # the level whose map was drawn last
+        self._pictures: bool | None = None  # whether the pack names a picture for anyone
         self.root = pack_root
         self.surface = surface
         self.fonts = Fonts(font_size)
@@ -152,6 +153,28 @@ class App:
                 out.append(tid)
         return out
 
+    def people_here(self, companion: str | None) -> list[str]:
+        """The other people Joel can see in his room who have a picture for the map."""
+        out: list[str] = []
+        for tid in self.game.model.scope():
+            t = self.game.world.things[tid]
+            if t.is_person and t.sprite and not t.hidden and tid != companion:
+                out.append(tid)
+        return out
+
+    def looks(self, who: list[str]) -> dict[str, str]:
+        """Each person's picture, by thing id (Joel's under ""): the ones the pack names, and
+        Joel's own when the pack names a picture for anyone (a pack that gives none keeps the
+        plain tokens)."""
+        things = self.game.world.things
+        if self._pictures is None:
+            self._pictures = any(t.sprite for t in things.values())
+        out = {tid: things[tid].sprite or "" for tid in who if tid in things}
+        out = {tid: name for tid, name in out.items() if name}
+        if out or self._pictures:
+            out[""] = "joel"
+        return out
+
     def _draw_map(self, surf: pygame.Surface, area: pygame.Rect) -> None:
         """The map, its tokens and the animations over it (the swept and hidden transitions)."""
         st = self.game.state
@@ -166,8 +189,10 @@ class App:
         drawn = area
         if view is not None:
             companion = self.companion_here()
+            people = self.people_here(companion)
             drawn = view.draw(surf, area, st.stages, st.room, companion,
-                              self.things_here(companion), self.animator)
+                              self.things_here(companion), self.animator, people,
+                              self.looks([companion, *people] if companion else people))
             self.shown_level = st.level
         if swept is not None:  # the new one coming out of the white
             overlay(surf, area, "white", 1 - animation.smooth(swept.progress * 2 - 1))

@@ -18,6 +18,8 @@ import pygame
 from game.packs.source import open_source
 from game.packs.tiles import Image, ImageLayer, TileLayer, TileMap, Tileset
 from game.ui.window.animation import FADE_MS, SWEEP_MS, Animator
+from game.ui.window.sprites import SIZE as SPRITE_SIZE
+from game.ui.window.sprites import token
 
 MAX_IMAGE_BYTES = 32 * 1024 * 1024
 BACKGROUND = (24, 22, 28)
@@ -25,10 +27,12 @@ WHITE = (255, 255, 255)
 TOKEN = (230, 60, 50)  # Joel
 COMPANION_TOKEN = (70, 150, 240)  # Clementine, in her blue hair
 THING_TOKEN = (250, 200, 60)  # a portable thing Joel can see
+PERSON_TOKEN = (150, 160, 176)  # someone else in the room who has a picture
 TOKEN_EDGE = (20, 20, 20)
 GLOW = (235, 245, 255)  # the locator's light
 MIN_SCALE = 0.75  # below this the map is drawn at this scale with a camera instead
 TOKEN_STEP = 14.0  # map pixels between token slots
+PICTURE_STEP = 22.0  # the same when people are drawn as pictures (bigger tokens)
 # The erasure, stage by stage (0 vivid ... 4 gone): the colour drains, then the image softens,
 # then paper eats the room from its edges inward, then only paper is left. Every edge is soft and
 # bleeds a little past the walls, as a stain does; nothing is a hard rectangle.
@@ -281,7 +285,7 @@ class MapView:
         self._scaled_base: tuple[float, pygame.Surface] | None = None
         self._scaled_effects: dict[tuple[str, int, float], Placed] = {}
         self._frame: tuple[tuple[object, ...], pygame.Surface] | None = None
-        self._slots: dict[tuple[str, int], list[tuple[float, float]]] = {}
+        self._slots: dict[tuple[str, int, float], list[tuple[float, float]]] = {}
         self._layer: pygame.Surface | None = None
         self.shown: dict[str, int] = {}  # the stage each room is shown at (its fade's target)
         # the last draw, for hit-testing
@@ -541,10 +545,12 @@ class MapView:
 
     def draw(self, target: pygame.Surface, area: pygame.Rect, stages: Mapping[str, int],
              joel: str | None, companion: str | None = None, things: Sequence[str] = (),
-             animator: Animator | None = None) -> pygame.Rect:
-        """Draw the map into ``area``; ``companion`` is the person with Joel (a thing id) and
-        ``things`` the portable things he can see in his room. Returns the map's screen rect
-        (clipped to ``area``)."""
+             animator: Animator | None = None, people: Sequence[str] = (),
+             looks: Mapping[str, str] | None = None) -> pygame.Rect:
+        """Draw the map into ``area``; ``companion`` is the person with Joel (a thing id),
+        ``things`` the portable things he can see in his room and ``people`` the others there
+        who have a picture; ``looks`` names each one's picture (``""`` for Joel's), where the
+        pack gives one. Returns the map's screen rect (clipped to ``area``)."""
         scale, rect = self.layout(area, joel)
         self.scale, self.origin = scale, rect.topleft
         self.clip = rect.clip(area)
@@ -569,7 +575,7 @@ class MapView:
         if animator is not None:
             for anim in animator.of_kind("sweep"):
                 self._draw_sweep(target, anim.eased, anim.data)
-        self._draw_tokens(target, joel, companion, things)
+        self._draw_tokens(target, joel, companion, things, people, looks or {})
         target.set_clip(old_clip)
         return self.clip
 
@@ -593,25 +599,40 @@ class MapView:
         target.blit(layer, clip.topleft)
 
     def _draw_tokens(self, target: pygame.Surface, joel: str | None, companion: str | None,
-                     things: Sequence[str]) -> None:
+                     things: Sequence[str], people: Sequence[str] = (),
+                     looks: Mapping[str, str] | None = None) -> None:
+        """Joel, his companion and the people with pictures, then the things: a person with a
+        picture (see ``looks``) as a small portrait in a ring of the token's colour, anyone
+        else as a disc, a thing as a square."""
         self.tokens = []
         if joel is None or joel not in self.rooms:
             return
-        people = [("", TOKEN)] + ([(companion, COMPANION_TOKEN)] if companion else [])
-        count = len(people) + len(things)
-        key = (joel, count)
+        looks = looks or {}
+        people_ = [("", TOKEN)] + ([(companion, COMPANION_TOKEN)] if companion else [])
+        people_ += [(pid, PERSON_TOKEN) for pid in people if pid != companion]
+        factor = max(1, round(self.scale))
+        pictures = {tid: token(looks.get(tid), colour, factor) for tid, colour in people_}
+        step = PICTURE_STEP if any(p is not None for p in pictures.values()) else TOKEN_STEP
+        count = len(people_) + len(things)
+        key = (joel, count, step)
         if key not in self._slots:
-            self._slots[key] = slots(self.rooms[joel], count)
+            self._slots[key] = slots(self.rooms[joel], count, step)
         places = self._slots[key]
         big = max(4, round(6 * self.scale))
         small = max(3, round(3 * self.scale))
-        for (tid, colour), point in zip(people, places, strict=False):
+        for (tid, colour), point in zip(people_, places, strict=False):
             at = self.to_screen(point)
-            pygame.draw.circle(target, TOKEN_EDGE, at, big + 2)
-            pygame.draw.circle(target, colour, at, big)
+            picture = pictures[tid]
+            if picture is not None:
+                target.blit(picture, picture.get_rect(center=at))
+                radius = SPRITE_SIZE * factor // 2 + 2
+            else:
+                pygame.draw.circle(target, TOKEN_EDGE, at, big + 2)
+                pygame.draw.circle(target, colour, at, big)
+                radius = big
             if tid:
-                self.tokens.append((tid, at, big))
-        for tid, point in zip(things, places[len(people):], strict=False):
+                self.tokens.append((tid, at, radius))
+        for tid, point in zip(things, places[len(people_):], strict=False):
             at = self.to_screen(point)
             box = pygame.Rect(0, 0, 2 * small + 1, 2 * small + 1)
             box.center = at
