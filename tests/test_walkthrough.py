@@ -1,8 +1,8 @@
 """The campaign played from its start through the real parser, as a player would type it: the
-prologue with full score, then the memories in erasure order (the bookstore, the last fight),
-each explored while Lacuna erases it until nothing of it is left and Joel is swept into the next,
-and after the last one the game ends. A second run only WAITs from the first memory on: the night
-runs by itself."""
+prologue with full score, then the memories in erasure order (the bookstore, the last fight, the
+dining dead), each explored while Lacuna erases it until nothing of it is left and Joel is swept
+into the next; after the last one the game ends. A second run only WAITs from the first memory
+on: the night runs by itself."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ WALKTHROUGH = Path(__file__).resolve().parent / "walkthroughs" / "prologue.txt"
 MEMORIES = {
     "bookstore": "bookstore/Rob and Carrie's",
     "lastfight": "lastfight/Your Car",
+    "restaurant": "restaurant/Sidewalk",
 }
 PROLOGUE_POINTS = 13
 
@@ -137,3 +138,4 @@ def test_the_night_runs_by_itself_when_joel_only_waits() -> None:
     # sweeps him on.
     assert turns["bookstore"] == 28  # on the sidewalk, gone at step 7: 3 * 7 + 6 = 27
     assert turns["lastfight"] == 29  # in bed, the anchor, gone at step 4: 5 * 4 + 8 = 28
+    assert turns["restaurant"] == 54  # never sits down: Lacuna starts without him at 24
