@@ -138,7 +138,8 @@ def parse(raw: bytes, where: str) -> dict[str, Any]:
     except RecursionError:
         raise SaveError("save.too_deep", where=where) from None
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+        # an error in the last few characters, or a string never closed: the file was cut
+        if exc.pos >= len(text.rstrip()) - 32 or exc.msg.startswith("Unterminated string"):
             raise SaveError("save.truncated", where=where, line=exc.lineno) from None
         raise SaveError("save.not_json", where=where, line=exc.lineno) from None
     except ValueError:
