@@ -139,7 +139,9 @@ def parse(raw: bytes, where: str) -> dict[str, Any]:
         raise SaveError("save.too_deep", where=where) from None
     except json.JSONDecodeError as exc:
         # an error in the last few characters, or a string never closed: the file was cut
-        if exc.pos >= len(text.rstrip()) - 32 or exc.msg.startswith("Unterminated string"):
+        end = len(text.rstrip())
+        if exc.pos >= end or (end > 256 and exc.pos >= end - 32) \
+                or exc.msg.startswith("Unterminated string"):
             raise SaveError("save.truncated", where=where, line=exc.lineno) from None
         raise SaveError("save.not_json", where=where, line=exc.lineno) from None
     except ValueError:
