@@ -1,4 +1,4 @@
-"""The title screen: new game, continue (the autosave), load, choose a pack, settings, quit;
+"""The title screen: new game, continue (the newest save), load, choose a pack, settings, quit;
 and the window's way in: the title first, then the game."""
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import TextIO
 import pygame
 
 from game.ui.window.menu import (
-    AUTOSAVE,
     Item,
     ItemList,
     SettingsPage,
@@ -65,7 +64,7 @@ def find_packs(data_dir: Path, builtin: Path | None = None) -> list[PackChoice]:
 class TitleResult:
     action: str  # "new", "continue", "load", "quit"
     pack: PackChoice | None = None
-    save: str | None = None  # the save to restore (continue: the autosave)
+    save: str | None = None  # the save to restore (continue: the newest)
 
 
 class TitleScreen:
@@ -93,9 +92,16 @@ class TitleScreen:
         pack = self.pack
         return default_save_dir(self.data_dir, pack.pack_id) if pack and pack.ok else None
 
-    def has_autosave(self) -> bool:
+    def newest_save(self) -> str | None:
+        """The save Continue resumes: the newest that can be read, autosave or not."""
+        from game.engine.saves import SaveStore
+
         d = self.save_dir()
-        return d is not None and (d / f"{AUTOSAVE}.json").is_file()
+        newest = SaveStore(d).newest() if d is not None else None
+        return newest.name if newest is not None else None
+
+    def has_autosave(self) -> bool:
+        return self.newest_save() is not None
 
     def _main(self, selected: int = 0) -> ItemList:
         ok = self.pack is not None and self.pack.ok
@@ -154,7 +160,8 @@ class TitleScreen:
             if key == "back":
                 return  # Esc on the title does nothing; Quit is an item
             if key in ("new", "continue"):
-                self.result = TitleResult(key, self.pack, AUTOSAVE if key == "continue" else None)
+                self.result = TitleResult(key, self.pack,
+                                          self.newest_save() if key == "continue" else None)
             elif key == "quit":
                 self.result = TitleResult("quit")
             elif key in ("load", "packs"):
