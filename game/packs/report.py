@@ -289,8 +289,6 @@ class Collector:
         total = exc.error_count()
         room = max(0, MAX_PROBLEMS_PER_FILE - self._listed.get(_name(file), 0))
         errors = exc.errors(include_url=False)[: room + 1] if room else []
-        if total > len(errors):
-            self.count_more(file, total - len(errors))
         # { txt = "..." } is reported as 'unknown key "txt"; did you mean "text"?', not also as
         # 'the key "text" is missing'
         implied: set[tuple[Any, ...]] = set()
@@ -323,6 +321,8 @@ class Collector:
                 union = _walk(root, loc[:-1])[1] if loc and loc[-1] in _TAGS else None
                 message, fix = explain(err, union)
                 self.error(file, where, message, fix)
+        if total > len(errors):  # counted after the listed ones: the summary comes last
+            self.count_more(file, total - len(errors))
 
 
 def unsafe_texts(data: Any, path: str = "", found: list[tuple[str, str]] | None = None,

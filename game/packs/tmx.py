@@ -300,8 +300,9 @@ class _Reader:
                                            "open the tileset in Tiled (1.0 or later) and "
                                            "save it again", where))
             rel = self._image(base, image, where)
-        self.fatal.extend(tileset_size_issues(ts, image, self._dims.get(rel or ""), where))
-        self._tileset_tiles += declared_tiles(ts, image)
+        size_issues = tileset_size_issues(ts, image, self._dims.get(rel or ""), where)
+        self.fatal.extend(size_issues)
+        self._tileset_tiles += 0 if size_issues else declared_tiles(ts, image)
         if self._tileset_tiles > MAX_ALL_TILESET_TILES:
             raise MapError(f"the map's tilesets have more than {MAX_ALL_TILESET_TILES} tiles "
                            "together", "use fewer or smaller tilesets")
@@ -587,7 +588,8 @@ class _Reader:
             problems.append(MapIssue("the map has no size (width, height and tile size must "
                                      "be above 0)", RESAVE_FIX))
         problems += _counts(root_el)
-        problems += unsafe_map_texts(root_el)
+        if _MAYBE_UNSAFE.search(data):  # most maps have none: no walk over every element
+            problems += unsafe_map_texts(root_el)
         if problems:
             raise MapError(issues=problems)
         self.width, self.height = width, height
@@ -833,6 +835,12 @@ def convert_property(kind: str, raw: str) -> Any:
     if kind in ("class", "list"):
         raise TypeError(kind)
     return raw  # string, file, color, enum
+
+
+# the UTF-8 bytes of engine/safetext.UNSAFE (C0 and C1 controls, DEL, bidi overrides), and
+# character references, which may spell any of them
+_MAYBE_UNSAFE = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]"
+                           rb"|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|&#")
 
 
 def unsafe_map_texts(root_el: ET.Element, limit: int = 20) -> list[MapIssue]:
