@@ -41,14 +41,23 @@ def child(folder: Path, seed: int, world: World) -> None:
         store.save(rng.choice(SLOTS), world, game.state)
 
 
+def _contents(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.glob("*.json*")}
+
+
 def main(folder: Path, kills: int, seed: int) -> dict[str, object]:
     world, _ = load_pack(ROOT / "tests" / "packs" / "house")
     store = SaveStore(folder)
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    loaded = failures = temps_seen = 0
+    loaded = failures = temps_seen = changed = 0
     problems: list[str] = []
+    game = Game(world, seed=seed, saves=store)
+    for slot in SLOTS:  # every slot and its backup exist from the start: none may vanish
+        store.save(slot, world, game.state)
+        store.save(slot, world, game.state)
     start = time.perf_counter()
+    before = _contents(folder)
     for k in range(kills):
         pid = os.fork()
         if pid == 0:  # the child: save until killed
@@ -60,6 +69,9 @@ def main(folder: Path, kills: int, seed: int) -> dict[str, object]:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         temps_seen += sum(1 for p in folder.iterdir() if p.name.startswith(TEMP_PREFIX))
+        after = _contents(folder)
+        changed += after != before  # the child got to save something before the kill
+        before = after
         for slot in SLOTS:
             for backup in (False, True):
                 path = store.backup_path(slot) if backup else store.path(slot)
@@ -74,6 +86,7 @@ def main(folder: Path, kills: int, seed: int) -> dict[str, object]:
     store.cleanup()
     left = sorted(p.name for p in folder.iterdir() if p.name.startswith(TEMP_PREFIX))
     return {"kills": kills, "seed": seed, "loaded": loaded, "failures": failures,
+            "kills_after_a_save": changed,
             "problems": problems[:5], "temps_seen_after_kills": temps_seen,
             "temps_left_after_cleanup": left, "seconds": round(time.perf_counter() - start, 2)}
 
