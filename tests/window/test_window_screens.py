@@ -478,3 +478,17 @@ def test_load_offers_the_save_before_a_damaged_one(tmp_path: Path, screen: pygam
     assert items["Autosave (the save before)"].enabled
     t.choose("save:backup autosave")
     assert t.result is not None and t.result.save == "backup autosave"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_a_full_disk_under_the_window_transcript_stops_it_with_a_message(
+        tmp_path: Path, screen: pygame.Surface, world: World) -> None:
+    game = Game(world, seed=1, saves=SaveStore(default_save_dir(tmp_path, world.pack_id)))
+    game.script = open("/dev/full", "a", encoding="utf-8", errors="replace")  # noqa: SIM115
+    app = App(game, PACK, screen)
+    app.start()
+    assert game.script is None
+    assert any("could not be written (No space left on device)" in line.text
+               for line in app.panel.lines)
+    app.submit("look")  # and the game goes on
+    assert app.panel.lines[-1].text

@@ -258,6 +258,7 @@ def run_windowed(make_game: Callable[[Path], object | None], pack: Path, data_di
     from game.ui.window.menu import apply_to_app
 
     settings = load_settings()
+    _hangup_quits()
     try:
         pygame.display.init()
         pygame.font.init()
@@ -293,6 +294,21 @@ def run_windowed(make_game: Callable[[Path], object | None], pack: Path, data_di
         if transcript is not None:
             transcript.close()
         pygame.quit()
+
+
+def _hangup_quits() -> None:
+    """SIGHUP (the terminal that started the window closed) ends the window as its close box
+    does, so the game is autosaved and the transcript closed; SDL itself turns SIGTERM and
+    SIGINT into the same QUIT event."""
+    import signal
+
+    def quit_(signum: int, frame: object) -> None:
+        with contextlib.suppress(pygame.error):
+            pygame.event.post(pygame.event.Event(pygame.QUIT))
+
+    if hasattr(signal, "SIGHUP"):
+        with contextlib.suppress(ValueError):  # not the main thread
+            signal.signal(signal.SIGHUP, quit_)
 
 
 def screenshot_title(size: tuple[int, int], out_png: Path | str, data_dir: Path,
