@@ -217,3 +217,9 @@ def test_wrapping_words_still_cuts_at_spaces() -> None:
     font = CountingFont()
     assert wrap("hello there my friend", font, 90) == ["hello there", "my friend"]  # type: ignore[arg-type]
     assert wrap("ab\n\ncd", font, 90) == ["ab", "", "cd"]  # type: ignore[arg-type]
+
+
+def test_taking_yourself_from_something(game: Game) -> None:
+    """The fuzz's one KeyError: TAKE ME FROM a thing named Joel, the player, as the noun."""
+    assert say(game, "get me from box") == "You can't pick yourself up; you've been trying " \
+                                           "for weeks."

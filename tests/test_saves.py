@@ -199,7 +199,7 @@ def test_a_damaged_save_is_named_the_backup_offered_and_nothing_deleted(
     assert say(game, "restore backup slot").startswith("Restored.")
     assert game.state.turn == 0
     listing = say(game, "restore")
-    assert "Slot: damaged, saved " in listing
+    assert "- slot: damaged, saved " in listing
 
 
 def test_saving_over_a_damaged_save_keeps_it_and_the_good_backup(game: Game) -> None:
@@ -275,8 +275,8 @@ def test_restore_alone_lists_the_slots_newest_first(game: Game) -> None:
     os.utime(game.saves.directory / "first.json", (0, 0))
     lines = say(game, "restore").split("\n")
     assert lines[0] == "Saved games (newest first):"
-    assert lines[1].startswith("Second: A Small House, The House, Kitchen, turn 2, saved ")
-    assert lines[2].startswith("First: A Small House, The House, The Hall, turn 0, saved ")
+    assert lines[1].startswith("- second: A Small House, The House, Kitchen, turn 2, saved ")
+    assert lines[2].startswith("- first: A Small House, The House, The Hall, turn 0, saved ")
     assert lines[3] == "Type RESTORE and a name to go back to one."
     assert [s.name for s in game.saves.slots()] == ["second", "first"]
     newest = game.saves.newest()
@@ -324,3 +324,32 @@ def test_saving_fails_cleanly_where_no_folder_can_be(house: World, tmp_path: Pat
     with pytest.raises(SaveError) as err:
         store.save("x", house, Game(house, seed=1).state)
     assert err.value.msg_id == "save.failed"
+
+
+def test_a_session_that_changed_nothing_does_not_autosave(tmp_path: Path, house: World) -> None:
+    saves = SaveStore(tmp_path)
+    game = Game(house, seed=1, strict=True, saves=saves)
+    game.start()
+    assert game.autosave() is None
+    assert not saves.path(AUTOSAVE).exists()
+    say(game, "take box")
+    assert game.autosave() is not None
+    say(game, "restore autosave")
+    assert game.autosave() is None  # the state is the save's: nothing new to keep
+
+
+def test_a_new_game_does_not_push_a_longer_autosave_out(tmp_path: Path, house: World) -> None:
+    saves = SaveStore(tmp_path)
+    night = Game(house, seed=1, strict=True, saves=saves)
+    night.start()
+    play(night, "take box", "e", "take lamp", "w", "drop box", "e")
+    night.autosave()
+    for _ in range(3):  # three short games after it, each autosaved
+        short = Game(house, seed=1, strict=True, saves=saves)
+        short.start()
+        say(short, "take box")
+        short.autosave()
+    kept = [s for s in saves.slots() if s.name.startswith(f"{AUTOSAVE}-")]
+    assert len(kept) == 1 and kept[0].turn == night.state.turn
+    restored = saves.restore(kept[0].name, house).state
+    assert restored == night.state

@@ -60,6 +60,7 @@ def restore(game: Game, parsed: Parsed, out: list[Line]) -> None:
         return
     game._push(snapshot(game.state))
     game._replace_state(restored.state)
+    game.mark_saved()
     game.parser.refresh()  # the save may have needed levels not loaded before
     out.append(Line(game.msg("restore.done"), Style.META))
     if restored.note is not None:

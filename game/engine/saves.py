@@ -174,9 +174,25 @@ class SaveStore:
         if state.ended is not None:
             return None
         try:
+            self._keep_a_longer_autosave(state)
             return self.save(AUTOSAVE, world, state)
-        except SaveError:
+        except (SaveError, OSError):
             return None
+
+    def _keep_a_longer_autosave(self, state: GameState) -> None:
+        """An autosave further on than the game replacing it (a new game, an earlier save
+        restored) is another night's play: it is kept as a slot of its own,
+        ``autosave-YYYYMMDD-HHMMSS``, not only as the one backup."""
+        path = self.path(AUTOSAVE)
+        if not path.exists():
+            return
+        old = info_of(path, AUTOSAVE)
+        if not old.ok or old.turn <= state.turn:
+            return
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(old.created))
+        keep = self.path(f"{AUTOSAVE}-{stamp}")
+        if not keep.exists():
+            atomic.write_atomic(keep, _read_capped(path))
 
 
 # -- one file ----------------------------------------------------------------------------------

@@ -73,7 +73,10 @@ class Game:
         self.last_failed: tuple[list[str], str] | None = None
         self.script: TextIO | None = None
         self.finished = False
-        self._autosaved: Snapshot | None = None  # the state the autosave slot holds
+        # the state last autosaved, or the one the session began with (a new game, a restored
+        # save): a session that changed nothing autosaves nothing, so starting the game and
+        # closing it at once can't push the night's autosave out
+        self._autosaved: Snapshot | None = snapshot(self.state)
 
     # -- the frontend's interface ----------------------------------------------------------------
     def start(self) -> list[Line]:
@@ -87,6 +90,7 @@ class Game:
         erasure.start(c, level)
         self.events.extend(c.events)
         out.extend(self._look())
+        self.mark_saved()  # a game just begun holds nothing worth an autosave
         return out
 
     def status(self) -> Status:
@@ -462,10 +466,14 @@ class Game:
             return self.start()
         return [Line(self.msg("meta.not_confirmed"), Style.META)]
 
+    def mark_saved(self) -> None:
+        """The state now is one a save holds (it was just restored): nothing to autosave."""
+        self._autosaved = snapshot(self.state)
+
     def autosave(self) -> Path | None:
         """Save to the autosave slot, quietly (a level change, QUIT, the end of a session);
         None when there is no save folder, the story has ended, the disk refuses, or nothing
-        changed since the last autosave."""
+        changed since the last autosave or the start."""
         if self.saves is None:
             return None
         now = snapshot(self.state)

@@ -373,8 +373,8 @@ def test_autosave_every_few_turns(tmp_path: Path, screen: pygame.Surface, world:
 
 
 def test_the_window_from_title_to_quit(tmp_path: Path, world: World) -> None:
-    """run_windowed: the title's New game starts the chosen pack; the menu's Quit autosaves;
-    then Continue on the next start restores that autosave."""
+    """run_windowed: the title's New game starts the chosen pack; the menu's Quit autosaves
+    (after a move); then Continue on the next start restores that autosave."""
     from game.ui.window.title import run_windowed
 
     data = tmp_path / "data"
@@ -384,6 +384,9 @@ def test_the_window_from_title_to_quit(tmp_path: Path, world: World) -> None:
         assert path == PACK
         game = Game(world, seed=1, saves=SaveStore(default_save_dir(data, world.pack_id)))
         games.append(game)
+        if len(games) == 1:  # a move: a game that changed nothing autosaves nothing
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="wait"))
+            key(pygame.K_RETURN)
         for k in (pygame.K_ESCAPE, pygame.K_END, pygame.K_RETURN):  # the menu's Quit
             key(k)
         return game
