@@ -353,3 +353,14 @@ def test_a_new_game_does_not_push_a_longer_autosave_out(tmp_path: Path, house: W
     assert len(kept) == 1 and kept[0].turn == night.state.turn
     restored = saves.restore(kept[0].name, house).state
     assert restored == night.state
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_pipe_or_a_device_in_the_save_folder_is_refused_unopened(game: Game) -> None:
+    assert game.saves is not None
+    game.saves.directory.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(game.saves.directory / "pipe.json")
+    (game.saves.directory / "zero.json").symlink_to("/dev/zero")
+    assert say(game, "restore pipe").endswith("pipe.json could not be read. The game goes on.")
+    assert say(game, "restore zero").endswith("zero.json could not be read. The game goes on.")
+    assert "There are no saved games yet" in say(game, "restore")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -197,8 +198,12 @@ class SaveStore:
 
 # -- one file ----------------------------------------------------------------------------------
 def _read_capped(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size > MAX_SAVE_BYTES:
+    """The file's bytes, if it is a regular file of at most MAX_SAVE_BYTES: a pipe or a device
+    put in the save folder (which would block or never end) is refused unopened."""
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode):
+        raise SaveError("save.unreadable", where=str(path))
+    if st.st_size > MAX_SAVE_BYTES:
         raise SaveError("save.too_large", where=str(path))
     with open(path, "rb") as fh:
         return fh.read(MAX_SAVE_BYTES + 1)
