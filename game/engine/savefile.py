@@ -97,9 +97,39 @@ def build(world: World, state: GameState, created: str | None = None) -> dict[st
     }
 
 
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
 def dumps(doc: dict[str, Any]) -> bytes:
-    """The file's bytes: indented so a person can read it, the envelope before the state."""
-    return (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+    """The file's bytes: the envelope first, then the state, one field a line and one entry of
+    a table a line (a thing and its state, a room and its stage), so a person can read it.
+    Written by hand because ``json.dumps(indent=...)`` takes Python's slow encoder: on a late
+    game that is most of the time a SAVE takes."""
+    out = ["{"]
+    items = list(doc.items())
+    for i, (key, value) in enumerate(items):
+        comma = "," if i < len(items) - 1 else ""
+        if isinstance(value, dict) and key == "state":
+            out.append(f" {_compact(key)}: {{")
+            fields = list(value.items())
+            for j, (name, field) in enumerate(fields):
+                end = "," if j < len(fields) - 1 else ""
+                if isinstance(field, dict) and field:
+                    out.append(f"  {_compact(name)}: {{")
+                    out.append(",\n".join(f"   {_compact(k)}: {_compact(v)}"
+                                          for k, v in field.items()))
+                    out.append(f"  }}{end}")
+                else:
+                    out.append(f"  {_compact(name)}: {_compact(field)}{end}")
+            out.append(f" }}{comma}")
+        elif isinstance(value, dict):
+            inner = json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n ")
+            out.append(f" {_compact(key)}: {inner}{comma}")
+        else:
+            out.append(f" {_compact(key)}: {_compact(value)}{comma}")
+    out.append("}")
+    return ("\n".join(out) + "\n").encode("utf-8")
 
 
 def encode(world: World, state: GameState, created: str | None = None) -> bytes:

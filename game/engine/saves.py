@@ -87,7 +87,9 @@ class Restored:
 class SaveStore:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self._cleaned = False
+        # (inode, size, mtime) of the files this store wrote or read good: unchanged since,
+        # they need no second look before being replaced
+        self._known_good: dict[Path, tuple[int, int, int]] = {}
 
     def path(self, name: str) -> Path:
         return self.directory / f"{check_name(name)}.json"
@@ -108,11 +110,28 @@ class SaveStore:
         except OSError as exc:
             raise SaveError("save.failed", path=str(target),
                             reason=exc.strerror or str(exc)) from exc
+        self._remember(target)
         return target
+
+    def _remember(self, path: Path) -> None:
+        try:
+            st = path.stat()
+        except OSError:
+            return
+        self._known_good[path] = (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _unchanged(self, path: Path) -> bool:
+        try:
+            st = path.stat()
+        except OSError:
+            return False
+        return self._known_good.get(path) == (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def _set_aside_if_damaged(self, target: Path) -> None:
         """A damaged file is never deleted: it is renamed aside before the new save takes its
         name, so that it doesn't become the backup in place of the good one."""
+        if self._unchanged(target):
+            return
         try:
             raw = _read_capped(target)
         except FileNotFoundError:
@@ -141,7 +160,9 @@ class SaveStore:
         be restored.  A damaged slot whose backup is good says so (``SaveError.backup``)."""
         path = self.backup_path(name) if backup else self.path(name)
         try:
-            return read(path, world, name, backup)
+            restored = read(path, world, name, backup)
+            self._remember(path)
+            return restored
         except SaveError as exc:
             if exc.msg_id == "save.missing" and backup:
                 raise SaveError("save.no_backup", name=name) from None
