@@ -193,7 +193,8 @@ def play(args: argparse.Namespace) -> int:
     transcript = None
     if args.transcript:
         try:
-            transcript = open(args.transcript, "a", encoding="utf-8")  # noqa: SIM115
+            transcript = open(args.transcript, "a", encoding="utf-8",  # noqa: SIM115
+                              errors="replace")
         except OSError as exc:
             print(f"spotless: can't write the transcript {args.transcript}: {exc.strerror}.",
                   file=sys.stderr)

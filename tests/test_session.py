@@ -3,9 +3,14 @@ verbosity, score, hints, help, and which commands take a turn."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from conftest import play, room, say, tid, where
 
+from game.engine.savefile import checksum
 from game.engine.session import Game, transcript_of
 from game.engine.world import World
 
@@ -39,13 +44,21 @@ def test_undo_a_hundred_moves_of_a_hundred_and_twenty(game: Game) -> None:
 
 
 # -- saving, restoring, restarting, quitting ---------------------------------------------------
+def tamper(path: Path, edit: Callable[[str], str]) -> None:
+    """Edit a save's text and sign it again, as a player editing it by hand with care would:
+    the checks after the checksum must still catch what is wrong."""
+    doc = json.loads(edit(path.read_text(encoding="utf-8")))
+    doc["checksum"] = checksum(doc["state"])
+    path.write_text(json.dumps(doc), encoding="utf-8")
+
+
 def test_save_and_restore(game: Game) -> None:
     say(game, "take box")
     saved = game.state.model_dump()
     out = say(game, "save")
     assert out.startswith("Saved to ") and out.endswith("savegame.json.")
     play(game, "drop box", "e", "take lamp")
-    out = say(game, "restore")
+    out = say(game, "restore savegame")
     assert out.startswith("Restored.\nThe Hall")
     assert game.state.model_dump() == saved
     assert where(game, "box") == "player"
@@ -84,7 +97,7 @@ def test_a_save_with_a_wrong_state_is_refused(game: Game) -> None:
     assert game.saves is not None
     say(game, "save ok")
     path = game.saves.directory / "ok.json"
-    path.write_text(path.read_text().replace('"room": "house/Hall"', '"room": 5'))
+    tamper(path, lambda t: t.replace('"room": "house/Hall"', '"room": 5'))
     out = say(game, "restore ok")
     assert "is damaged (state.room:" in out or "is damaged (room:" in out
     assert out.endswith("The game goes on.")
@@ -95,8 +108,8 @@ def test_a_save_where_a_thing_is_inside_itself_is_refused(game: Game) -> None:
     assert game.saves is not None
     say(game, "save loop")
     path = game.saves.directory / "loop.json"
-    text = path.read_text().replace('"location": "house/box"', '"location": "house/ring"')
-    path.write_text(text.replace('"location": "house/Hall"', '"location": "house/box"', 2))
+    tamper(path, lambda t: t.replace('"location": "house/box"', '"location": "house/ring"')
+           .replace('"location": "house/Hall"', '"location": "house/box"', 2))
     out = say(game, "restore loop")
     assert "does not fit this version of the pack" in out
     assert say(game, "look").startswith("The Hall")

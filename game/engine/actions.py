@@ -344,6 +344,8 @@ class TakeFrom(Action):
     id = "take_from"
 
     def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        if noun(cmd) == PLAYER:  # GET ME FROM THE ARCH
+            return c.msg("take.self")
         if second(cmd) == PLAYER or c.model.location(noun(cmd)) != second(cmd):
             return c.msg("take_from.not_there", the=c.the(noun(cmd)), where=c.the(second(cmd))
                          if second(cmd) != PLAYER else c.msg.word("word.you"))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from game import __version__
 from game.engine.output import Line, Style
 from game.engine.parser import Parsed
-from game.engine.saves import SaveError
+from game.engine.saves import DEFAULT, SaveError
 from game.engine.state import restore as restore_state
 from game.engine.state import snapshot
 
@@ -29,7 +29,7 @@ def save(game: Game, parsed: Parsed, out: list[Line]) -> None:
         out.append(Line(game.msg("save.unavailable"), Style.META))
         return
     try:
-        path = game.saves.save(parsed.text.strip() or "savegame", game.world, game.state)
+        path = game.saves.save(parsed.text.strip() or DEFAULT, game.world, game.state)
     except SaveError as exc:
         out.append(Line(save_error(game, exc), Style.META))
         return
@@ -37,20 +37,55 @@ def save(game: Game, parsed: Parsed, out: list[Line]) -> None:
 
 
 def restore(game: Game, parsed: Parsed, out: list[Line]) -> None:
+    """RESTORE NAME restores a slot, RESTORE BACKUP NAME the save before it, RESTORE alone
+    lists the slots."""
     if game.saves is None:
         out.append(Line(game.msg("save.unavailable"), Style.META))
         return
+    words = parsed.text.split()
+    if not words:
+        list_slots(game, out)
+        return
+    backup = len(words) == 2 and "backup" in words
+    name = next(w for w in words if w != "backup") if backup else parsed.text.strip()
     try:
-        state = game.saves.load(parsed.text.strip() or "savegame", game.world)
+        restored = game.saves.restore(name, game.world, backup=backup)
     except SaveError as exc:
-        out.append(Line(game.msg("restore.failed", reason=save_error(game, exc)),
-                        Style.META))
+        reason = save_error(game, exc)
+        if exc.backup is not None:
+            b = exc.backup
+            reason += " " + game.msg("restore.backup_offer", level=b.level, room=b.room,
+                                     turn=b.turn, time=b.when(), name=name.upper())
+        out.append(Line(game.msg("restore.failed", reason=reason), Style.META))
         return
     game._push(snapshot(game.state))
-    game._replace_state(state)
+    game._replace_state(restored.state)
+    game.mark_saved()
     game.parser.refresh()  # the save may have needed levels not loaded before
     out.append(Line(game.msg("restore.done"), Style.META))
+    if restored.note is not None:
+        msg_id, fields = restored.note
+        out.append(Line(game.msg(msg_id, **fields), Style.META))
     out.extend(game._look())
+
+
+def list_slots(game: Game, out: list[Line]) -> None:
+    """The saved games of this pack with where and when each was made."""
+    assert game.saves is not None
+    slots = game.saves.slots()
+    if not slots:
+        out.append(Line(game.msg("restore.list_none"), Style.META))
+        return
+    rows = [game.msg("restore.list_head")]
+    for s in slots:
+        if not s.ok:
+            rows.append(game.msg("restore.list_damaged", name=s.name, time=s.when()))
+            continue
+        rows.append(game.msg("restore.list_ended" if s.ended else "restore.list_item",
+                             name=s.name, pack=s.pack_title, level=s.level, room=s.room,
+                             turn=s.turn, time=s.when()))
+    rows.append(game.msg("restore.list_foot"))
+    out.append(Line("\n".join(rows), Style.META))
 
 
 def save_error(game: Game, exc: SaveError) -> str:
@@ -76,7 +111,7 @@ def script_on(game: Game, parsed: Parsed, out: list[Line]) -> None:
     path = game.saves.directory / f"{game.world.pack_id}-transcript.txt"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        game.script = path.open("a", encoding="utf-8")
+        game.script = path.open("a", encoding="utf-8", errors="replace")
     except OSError as exc:
         out.append(Line(game.msg("script.failed", reason=exc.strerror or ""), Style.META))
         return
@@ -87,8 +122,7 @@ def script_off(game: Game, parsed: Parsed, out: list[Line]) -> None:
     if game.script is None:
         out.append(Line(game.msg("script.not_on"), Style.META))
         return
-    game.script.close()
-    game.script = None
+    game.close()
     out.append(Line(game.msg("script.off"), Style.META))
 
 

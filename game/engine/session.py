@@ -7,6 +7,7 @@ window and the terminal behave identically.
 
 from __future__ import annotations
 
+import contextlib
 from collections import deque
 from pathlib import Path
 from typing import TextIO
@@ -35,6 +36,7 @@ from game.engine.world import Ending, LevelUnavailable, World
 
 UNDO_DEPTH = 200
 MAX_COMMANDS_PER_LINE = 32
+MAX_LINE = 4096  # characters of one typed line: longer ones are refused, not parsed
 ORDER = "\x00order"  # MARY, JUMP: split off as [ORDER, person, words...]
 ABSENT = "\x00absent"  # MARY, JUMP with Mary elsewhere
 
@@ -71,6 +73,10 @@ class Game:
         self.last_failed: tuple[list[str], str] | None = None
         self.script: TextIO | None = None
         self.finished = False
+        # the state last autosaved, or the one the session began with (a new game, a restored
+        # save): a session that changed nothing autosaves nothing, so starting the game and
+        # closing it at once can't push the night's autosave out
+        self._autosaved: Snapshot | None = snapshot(self.state)
 
     # -- the frontend's interface ----------------------------------------------------------------
     def start(self) -> list[Line]:
@@ -84,6 +90,7 @@ class Game:
         erasure.start(c, level)
         self.events.extend(c.events)
         out.extend(self._look())
+        self.mark_saved()  # a game just begun holds nothing worth an autosave
         return out
 
     def status(self) -> Status:
@@ -141,10 +148,17 @@ class Game:
     def submit(self, line: str) -> list[Line]:
         if self.finished:
             return []
+        if len(line) > MAX_LINE:
+            out = [Line(self.msg("parser.line_too_long", max=MAX_LINE), Style.PARSER)]
+            self._record(line[:80] + "…", out)
+            return out
         self._line_start = None  # taken by the first action of this line, for a rollback
         pushed_before = self._pushes
+        events_before = len(self.events)
         try:
             out = self._submit(line)
+            if any(isinstance(e, LevelEntered) for e in self.events[events_before:]):
+                self.autosave()  # a new memory: the night so far is kept
         except Exception:
             if self.strict:
                 raise
@@ -440,6 +454,7 @@ class Game:
         words = tokens(text)
         if words and words[0] in ("y", "yes", "yeah", "ok", "okay", "sure"):
             if pending.action == "quit":
+                self.autosave()
                 self.finished = True
                 out = [Line(self.msg("meta.goodbye"), Style.META)]
                 self._record(text, out)
@@ -451,19 +466,49 @@ class Game:
             return self.start()
         return [Line(self.msg("meta.not_confirmed"), Style.META)]
 
+    def mark_saved(self) -> None:
+        """The state now is one a save holds (it was just restored): nothing to autosave."""
+        self._autosaved = snapshot(self.state)
+
+    def autosave(self) -> Path | None:
+        """Save to the autosave slot, quietly (a level change, QUIT, the end of a session);
+        None when there is no save folder, the story has ended, the disk refuses, or nothing
+        changed since the last autosave or the start."""
+        if self.saves is None:
+            return None
+        now = snapshot(self.state)
+        if now == self._autosaved:
+            return None
+        path = self.saves.autosave(self.world, self.state)
+        if path is not None:
+            self._autosaved = now
+        return path
+
     def close(self) -> None:
         """Stop the transcript, if one is being written (QUIT does this too)."""
         if self.script is not None:
-            self.script.close()
+            with contextlib.suppress(OSError, ValueError):  # a full disk: the flush fails
+                self.script.close()
             self.script = None
 
     def _record(self, line: str, out: list[Line]) -> None:
+        """The line and its answer to the transcript, flushed at once; a transcript that can't
+        be written (a full disk, a closed file) is stopped and the player told."""
         if self.script is None:
             return
-        self.script.write(f"> {line}\n")
-        for item in out:
-            self.script.write(item.text + "\n")
-        self.script.flush()
+        try:
+            self.script.write(f"> {line}\n")
+            for item in out:
+                self.script.write(item.text + "\n")
+            self.script.flush()
+        except (OSError, ValueError) as exc:
+            name = getattr(self.script, "name", "the transcript")
+            with contextlib.suppress(OSError, ValueError):
+                self.script.close()
+            self.script = None
+            reason = getattr(exc, "strerror", None) or str(exc)
+            out.append(Line(self.msg("script.write_failed", path=str(name), reason=reason),
+                            Style.META))
 
 def transcript_of(game: Game, commands: list[str]) -> str:
     """Play commands and return the transcript as a piped terminal run would show it."""

@@ -258,6 +258,7 @@ class World:
     vocabulary: frozenset[str] = field(default_factory=frozenset)
     manifest: tuple[LevelInfo, ...] = ()
     level_start: dict[str, str] = field(default_factory=dict)  # level -> its Player's room
+    content_hash: str = ""  # of the pack's texts and maps: a save notes which pack it fits
     loader: LevelLoader | None = field(default=None, repr=False, compare=False)
 
     def ensure_level(self, level_id: str) -> bool:

@@ -20,6 +20,7 @@ from game.engine.world import (
     World,
     vocabulary_of,
 )
+from game.packs.digest import content_hash
 from game.packs.level import LevelBuilder
 from game.packs.models import LevelEntry
 from game.packs.problems import PackError, Problem, Severity
@@ -195,5 +196,6 @@ def _load(source: PackSource, only_start: bool) -> tuple[World, list[Problem]]:
         manifest=tuple(LevelInfo(lv.id, lv.title, lv.erasure, lv.hidden)
                        for lv in manifest.levels),
         level_start=level_start,
+        content_hash=content_hash(source),
     )
     return world, c.problems

@@ -10,7 +10,7 @@ import tomllib
 import types
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from game.packs.source import SourceFile
 
 MAX_TOML_BYTES = 2 * 1024 * 1024
+MAX_TOML_LINES = 40_000  # the TOML parser is pure Python: a file of tiny lines parses slowly
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _TAGS = ("str", "list")  # the branches of models.Text and models.StrOrList
 
@@ -44,12 +45,23 @@ def bare_or_quoted(key: str) -> str:
     return key if _BARE_KEY.fullmatch(key) else quote(key)
 
 
+MAX_GUESSES = 300  # did-you-means per pack check: a pack of endless typos gets the first ones
+MAX_GUESS_POOL = 2000  # names compared with a typo
+_guesses = [MAX_GUESSES]  # left in this check (reset by each new Collector)
+
+
 def closest_name(word: str, names: Iterable[str]) -> str | None:
+    """The name the author probably meant: the same but for case, or a close spelling (the
+    second only for the first MAX_GUESSES typos of a check, among at most MAX_GUESS_POOL
+    names, so that a hostile file of a hundred thousand typos can't make it quadratic)."""
     pool = sorted(names)
     lower = {p.lower(): p for p in pool}
     if word.lower() in lower:
         return lower[word.lower()]
-    found = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if _guesses[0] <= 0 or len(word) > 200:
+        return None
+    _guesses[0] -= 1
+    found = difflib.get_close_matches(word, pool[:MAX_GUESS_POOL], n=1, cutoff=0.6)
     return found[0] if found else None
 
 
@@ -212,21 +224,65 @@ def explain(err: Any, union: Any = None, tiled: bool = False) -> tuple[str, str]
     return err["msg"].removeprefix("Value error, "), "see levels/README.md"
 
 
+MAX_PROBLEMS_PER_FILE = 100  # listed; the rest of a file's problems are counted in one line
+
+
 @dataclass
 class Collector:
+    """The problems of a pack.  At most ``MAX_PROBLEMS_PER_FILE`` are listed per file: the
+    rest are counted in one last problem of that file, so a file of a hundred thousand
+    mistakes is reported in a moment, and reads as "fix these first"."""
+
     problems: list[Problem] = field(default_factory=list)
+    _listed: dict[str, int] = field(default_factory=dict, repr=False)
+    _more: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)  # n, index
+
+    def __post_init__(self) -> None:
+        _guesses[0] = MAX_GUESSES  # a new check: a new budget of did-you-means
+
+    def full(self, file: Path | str) -> bool:
+        """Whether the file's problems are no longer listed (only counted)."""
+        return self._listed.get(_name(file), 0) >= MAX_PROBLEMS_PER_FILE
+
+    def _add(self, problem: Problem) -> None:
+        name = problem.file
+        listed = self._listed.get(name, 0)
+        if listed < MAX_PROBLEMS_PER_FILE:
+            self._listed[name] = listed + 1
+            self.problems.append(problem)
+            return
+        self.count_more(name, 1, problem.severity)
+
+    def count_more(self, file: Path | str, n: int, severity: Severity = Severity.ERROR) -> None:
+        """n more problems of a file that is full: counted in its summary line."""
+        name = _name(file)
+        before, index = self._more.get(name, (0, -1))
+        total = before + n
+        summary = Problem(name, "", f"{total} more problems in this file are not listed",
+                          "fix the ones listed, then check the pack again", severity)
+        if index < 0:
+            self.problems.append(summary)
+            index = len(self.problems) - 1
+        elif self.problems[index].severity is Severity.ERROR:
+            summary = Problem(name, "", summary.message, summary.fix, Severity.ERROR)
+        self.problems[index] = summary
+        self._more[name] = (total, index)
 
     def error(self, file: Path | str, where: str, message: str, fix: str = "") -> None:
-        self.problems.append(Problem(_name(file), where, message, fix))
+        self._add(Problem(_name(file), where, message, fix))
 
     def warn(self, file: Path | str, where: str, message: str, fix: str = "") -> None:
-        self.problems.append(Problem(_name(file), where, message, fix, Severity.WARNING))
+        self._add(Problem(_name(file), where, message, fix, Severity.WARNING))
 
     def pydantic(self, file: Path | str, exc: ValidationError, root: Any,
                  prefix: tuple[Any, ...] = ()) -> None:
         """Report a validation error of the table at ``prefix`` of a file whose type is
         ``root`` (the prefix keeps the key paths whole when a file is checked in parts)."""
-        errors = exc.errors()
+        # pydantic stops at the first errors of a huge table anyway only if asked: look at
+        # as many as can still be listed, and count the rest
+        total = exc.error_count()
+        room = max(0, MAX_PROBLEMS_PER_FILE - self._listed.get(_name(file), 0))
+        errors = exc.errors(include_url=False)[: room + 1] if room else []
         # { txt = "..." } is reported as 'unknown key "txt"; did you mean "text"?', not also as
         # 'the key "text" is missing'
         implied: set[tuple[Any, ...]] = set()
@@ -259,6 +315,35 @@ class Collector:
                 union = _walk(root, loc[:-1])[1] if loc and loc[-1] in _TAGS else None
                 message, fix = explain(err, union)
                 self.error(file, where, message, fix)
+        if total > len(errors):  # counted after the listed ones: the summary comes last
+            self.count_more(file, total - len(errors))
+
+
+def unsafe_texts(data: Any, path: str = "", found: list[tuple[str, str]] | None = None,
+                 limit: int = MAX_PROBLEMS_PER_FILE) -> list[tuple[str, str]]:
+    """(key path, what) of every text (or key) of a TOML table holding a control character or
+    a bidi override, which would reach the player's screen (see engine/safetext.py)."""
+    from game.engine.safetext import UNSAFE, find_unsafe
+
+    out = [] if found is None else found
+    stack: list[tuple[str, Any]] = [(path, data)]
+    while stack and len(out) < limit:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            bad = find_unsafe(value) if UNSAFE.search(value) else None
+            if bad is not None:
+                out.append((where, f"the text holds the control character {bad[1]} at "
+                                   f"character {bad[0] + 1}"))
+        elif isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                sub = f"{where}.{bare_or_quoted(key)}" if where else bare_or_quoted(key)
+                bad = find_unsafe(key)
+                if bad is not None:
+                    out.append((sub, f"the key holds the control character {bad[1]}"))
+                stack.append((sub, item))
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{i}]", item) for i, item in reversed(list(enumerate(value))))
+    return out
 
 
 def _name(file: Path | str) -> str:
@@ -292,9 +377,18 @@ def read_toml(file: Path | SourceFile, c: Collector, missing_fix: str
     except SourceError as exc:
         c.error(path, "", f"the file {exc.reason}", exc.fix)
         return None
+    lines = data.count(b"\n") + 1
+    if lines > MAX_TOML_LINES:
+        c.error(path, "", f"the file has {lines} lines; at most {MAX_TOML_LINES}",
+                "split the level, or remove what the game doesn't read")
+        return None
     try:
         # utf-8-sig: Windows editors may begin the file with a byte order mark
-        return tomllib.loads(data.decode("utf-8-sig"))
+        table = tomllib.loads(data.decode("utf-8-sig"))
+        for where, message in unsafe_texts(table):
+            c.error(path, where, message, "remove it: texts may hold letters, punctuation, "
+                    "newlines and tabs, but no control characters or direction overrides")
+        return table
     except RecursionError:
         c.error(path, "", "tables or lists are nested too deeply",
                 "nest fewer tables and lists inside each other")

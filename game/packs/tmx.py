@@ -60,6 +60,8 @@ MAX_READ_BYTES = 64 * 1024 * 1024  # a map, its tilesets and its templates toget
 MAX_IMAGE_BYTES = 16 * 1024 * 1024
 MAX_IMAGE_SIDE = 16384  # pixels
 MAX_IMAGE_PIXELS = 4096 * 4096
+MAX_TILESET_TILES = 65536  # tiles of one tileset
+MAX_ALL_TILESET_TILES = 262144  # of all the tilesets of a map together
 IMAGE_HEAD = 64 * 1024  # bytes of an image read to find its size
 GAME_LAYERS = ("rooms", "things")  # the object layers the game reads
 
@@ -212,6 +214,8 @@ class _Reader:
         self._bytes = b""  # the map file, parsed again for pytmx
         self._read = 0  # bytes read for this map: the map, its tilesets and templates
         self._images: set[str] = set()  # images whose header was checked
+        self._dims: dict[str, tuple[int, int]] = {}  # their sizes, read from the headers
+        self._tileset_tiles = 0  # tiles the tilesets declare, all together
         self._cells = 0  # tiles in the tile layers so far
         self.width = self.height = 0
         # what pytmx is given instead of an element: external tilesets inlined, tile data
@@ -289,12 +293,19 @@ class _Reader:
         else:
             where = f'tileset "{ts.get("name", "")}"'
         image = ts.find("image")
+        rel = None
         if image is not None:
             if image.get("width") is None or image.get("height") is None:
                 self.fatal.append(MapIssue("the tileset image has no width and height",
                                            "open the tileset in Tiled (1.0 or later) and "
                                            "save it again", where))
-            self._image(base, image, where)
+            rel = self._image(base, image, where)
+        size_issues = tileset_size_issues(ts, image, self._dims.get(rel or ""), where)
+        self.fatal.extend(size_issues)
+        self._tileset_tiles += 0 if size_issues else declared_tiles(ts, image)
+        if self._tileset_tiles > MAX_ALL_TILESET_TILES:
+            raise MapError(f"the map's tilesets have more than {MAX_ALL_TILESET_TILES} tiles "
+                           "together", "use fewer or smaller tilesets")
         for tile in ts.iter("tile"):
             tile_image = tile.find("image")
             if tile_image is not None:
@@ -315,13 +326,16 @@ class _Reader:
                     image.set("source", relative_to(join(base, src), self.dir))
         self._subs[id(in_map)] = tsx
 
-    def _image(self, base: str, image: ET.Element, where: str) -> None:
+    def _image(self, base: str, image: ET.Element, where: str) -> str | None:
+        """Check an image's header once; its name in the pack (None if it has none)."""
         src = image.get("source")
-        if src:
-            rel = self._ref(base, src, "image", where, fatal=False)
-            if rel is not None and rel not in self._images:
-                self._images.add(rel)
-                self._image_header(rel, src, where)
+        if not src:
+            return None
+        rel = self._ref(base, src, "image", where, fatal=False)
+        if rel is not None and rel not in self._images:
+            self._images.add(rel)
+            self._image_header(rel, src, where)
+        return rel
 
     def _image_header(self, rel: str, src: str, where: str) -> None:
         """The image's format and size, from its first bytes: no pixel is decoded."""
@@ -355,6 +369,7 @@ class _Reader:
                                         "header", "export it again as PNG", where))
         else:
             w, h = dims
+            self._dims[rel] = dims
             if w <= 0 or h <= 0:
                 self.issues.append(MapIssue(f"{what} has no pixels ({w}x{h})",
                                             "export it again as PNG", where))
@@ -573,6 +588,8 @@ class _Reader:
             problems.append(MapIssue("the map has no size (width, height and tile size must "
                                      "be above 0)", RESAVE_FIX))
         problems += _counts(root_el)
+        if _MAYBE_UNSAFE.search(data):  # most maps have none: no walk over every element
+            problems += unsafe_map_texts(root_el)
         if problems:
             raise MapError(issues=problems)
         self.width, self.height = width, height
@@ -818,6 +835,101 @@ def convert_property(kind: str, raw: str) -> Any:
     if kind in ("class", "list"):
         raise TypeError(kind)
     return raw  # string, file, color, enum
+
+
+# the UTF-8 bytes of engine/safetext.UNSAFE (C0 and C1 controls, DEL, bidi overrides), and
+# character references, which may spell any of them
+_MAYBE_UNSAFE = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]"
+                           rb"|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|&#")
+
+
+def unsafe_map_texts(root_el: ET.Element, limit: int = 20) -> list[MapIssue]:
+    """Names, classes, properties and texts of a map holding a control character or a bidi
+    override (XML already refuses ESC and NUL; C1 controls and overrides get through), which
+    would reach the player as a room's or a thing's name."""
+    from game.engine.safetext import UNSAFE, find_unsafe
+
+    out: list[MapIssue] = []
+    for el in root_el.iter():
+        texts = [(f'the attribute "{k}" of <{el.tag}>', v) for k, v in el.attrib.items()]
+        if el.text and el.tag != "data":
+            texts.append((f"the text of <{el.tag}>", el.text))
+        for what, value in texts:
+            if UNSAFE.search(value):
+                bad = find_unsafe(value)
+                assert bad is not None
+                label = el.get("name") or el.get("id") or ""
+                out.append(MapIssue(
+                    f"{what}{f' ({label[:40]!r})' if label else ''} holds the control "
+                    f"character {bad[1]}", "retype the text in Tiled without it"))
+                if len(out) >= limit:
+                    return out
+    return out
+
+
+def _whole(el: ET.Element | None, name: str) -> int | None:
+    """An attribute as a whole number: 0 when absent, None when it is not a number."""
+    if el is None:
+        return 0
+    raw = el.get(name, "0") or "0"
+    if len(raw) > 12:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        return None
+
+
+def declared_tiles(ts: ET.Element, image: ET.Element | None) -> int:
+    """How many tiles a tileset would make: its tile count, or its image cut into tiles,
+    whichever is more (pytmx trusts the declared image size)."""
+    tw, th = _whole(ts, "tilewidth") or 0, _whole(ts, "tileheight") or 0
+    count = max(_whole(ts, "tilecount") or 0, 0)
+    if image is not None and tw > 0 and th > 0:
+        w, h = _whole(image, "width") or 0, _whole(image, "height") or 0
+        count = max(count, max(w, 0) // tw * (max(h, 0) // th))
+    return count
+
+
+def tileset_size_issues(ts: ET.Element, image: ET.Element | None,
+                        real: tuple[int, int] | None, where: str) -> list[MapIssue]:
+    """A tileset's sizes and counts against the limits and against its image's real size,
+    before pytmx makes a tile for every cell the tileset claims."""
+    fix = "open the tileset in Tiled and save it again (Tileset > Tileset Properties)"
+    numbers = {name: _whole(ts, name) for name in ("tilewidth", "tileheight", "tilecount",
+                                                   "columns", "spacing", "margin")}
+    numbers.update({f"image {name}": _whole(image, name) for name in ("width", "height")})
+    bad = [name for name, value in numbers.items() if value is None]
+    if bad:
+        return [MapIssue(f"the tileset's {', '.join(bad)} is not a whole number", fix, where)]
+    n = {k: v or 0 for k, v in numbers.items()}
+    out = []
+    tw, th = n["tilewidth"], n["tileheight"]
+    if tw <= 0 or th <= 0 or max(tw, th) > MAX_IMAGE_SIDE:
+        out.append(MapIssue(f"the tileset's tiles are {tw}x{th} pixels", fix, where))
+    if min(n["spacing"], n["margin"], n["columns"], n["tilecount"]) < 0 or max(
+            n["spacing"], n["margin"]) > MAX_IMAGE_SIDE:
+        out.append(MapIssue("the tileset has a negative or huge spacing, margin, column or "
+                            "tile count", fix, where))
+    if n["tilecount"] > MAX_TILESET_TILES or n["columns"] > MAX_TILESET_TILES:
+        out.append(MapIssue(f"the tileset has {max(n['tilecount'], n['columns'])} tiles; at "
+                            f"most {MAX_TILESET_TILES}", "split it into smaller tilesets",
+                            where))
+    if image is not None:
+        w, h = n["image width"], n["image height"]
+        if max(w, h) > MAX_IMAGE_SIDE or w * h > MAX_IMAGE_PIXELS:
+            out.append(MapIssue(
+                f"the tileset says its image is {w}x{h} pixels; images may be at most "
+                f"{MAX_IMAGE_SIDE} pixels wide or high and "
+                f"{MAX_IMAGE_PIXELS // 1024 // 1024} Mpx in all", fix, where))
+        elif real is not None and (w > real[0] or h > real[1]):
+            out.append(MapIssue(f"the tileset says its image is {w}x{h} pixels, but the image "
+                                f"is {real[0]}x{real[1]}", fix, where))
+        elif not out and declared_tiles(ts, image) > MAX_TILESET_TILES:
+            out.append(MapIssue(f"the tileset has {declared_tiles(ts, image)} tiles; at most "
+                                f"{MAX_TILESET_TILES}", "use larger tiles or split the image",
+                                where))
+    return out
 
 
 def _counts(root_el: ET.Element) -> list[MapIssue]:

@@ -421,3 +421,132 @@ def pack_title_too_long(work: Path) -> Path:
     (pack / "pack.toml").write_text(text.replace('title = "Hostile"', f'title = "{"x" * 201}"'),
                                     encoding="utf-8")
     return pack
+
+
+# -- tilesets that lie about their size (pytmx would build a tile for every cell they claim) ------
+HUGE_IMAGE = '<image source="tiles.png" width="100000" height="100000"/>'
+
+
+@case("the tileset says its image is 100000x100000 pixels")
+def tileset_declares_a_huge_image(work: Path) -> Path:
+    """A .tsx over a 64x16 PNG that claims 10^10 pixels: 39 million 16x16 tiles."""
+    pack = _with_map(work, tilesets=TSX_REF.format("big.tsx"))
+    (pack / "big.tsx").write_text(TSX.replace(
+        '<image source="tiles.png" width="32" height="32"/>', HUGE_IMAGE), encoding="utf-8")
+    (pack / "tiles.png").write_bytes(png(64, 16))
+    return pack
+
+
+@case("the tileset says its image is 100000x100000 pixels")
+def embedded_tileset_declares_a_huge_image(work: Path) -> Path:
+    pack = _with_map(work, tilesets=TILESET.format(image="tiles.png").replace(
+        'width="32" height="32"', 'width="100000" height="100000"'))
+    (pack / "tiles.png").write_bytes(png(64, 16))
+    return pack
+
+
+@case("but the image is 64x16")
+def tileset_image_larger_than_the_file(work: Path) -> Path:
+    """Within the limits, but more than the PNG holds: tiles that would show nothing."""
+    pack = _with_map(work, tilesets=TILESET.format(image="tiles.png").replace(
+        'width="32" height="32"', 'width="640" height="640"'))
+    (pack / "tiles.png").write_bytes(png(64, 16))
+    return pack
+
+
+@case("the tileset has 5000000 tiles; at most 65536")
+def tileset_declares_a_huge_tile_count(work: Path) -> Path:
+    pack = _with_map(work, tilesets=TSX_REF.format("many.tsx"))
+    (pack / "many.tsx").write_text(TSX.replace('tilecount="4" columns="2"',
+                                               'tilecount="5000000" columns="2"'),
+                                   encoding="utf-8")
+    (pack / "tiles.png").write_bytes(png(32, 32))
+    return pack
+
+
+@case("the tileset's tiles are 0x16 pixels")
+def tileset_with_zero_sized_tiles(work: Path) -> Path:
+    pack = _with_map(work, tilesets=TSX_REF.format("zero.tsx"))
+    (pack / "zero.tsx").write_text(TSX.replace('tilewidth="16"', 'tilewidth="0"'),
+                                   encoding="utf-8")
+    (pack / "tiles.png").write_bytes(png(32, 32))
+    return pack
+
+
+# -- too many problems: the first are listed, the rest counted, fast ---------------------------
+@case("the file has 183582 lines; at most 40000")
+def toml_with_a_huge_key_count(work: Path) -> Path:
+    """1.9 MB of unknown keys in one room (183,579 of them): one did-you-mean each was 7.6 s."""
+    keys = "".join(f"k{i} = 1\n" for i in range(183_579))
+    pack = _pack(work)
+    (pack / "level.toml").write_text('[rooms.Hall]\ndescription = "A bare hall."\n' + keys,
+                                     encoding="utf-8")
+    return pack
+
+
+@case("39890 more problems in this file are not listed")
+def toml_with_many_unknown_keys(work: Path) -> Path:
+    """As many unknown keys as the line limit allows: the first are listed, the rest counted."""
+    keys = "".join(f"k{i} = 1\n" for i in range(39_990))
+    pack = _pack(work)
+    (pack / "level.toml").write_text('[rooms.Hall]\ndescription = "A bare hall."\n' + keys,
+                                     encoding="utf-8")
+    return pack
+
+
+@case("more problems in this file are not listed")
+def toml_with_a_huge_table_count(work: Path) -> Path:
+    """Thousands of rooms that are not on the map, each with an unknown key."""
+    rooms = "".join(f'[rooms.R{i}]\ndescriptio = "x"\n' for i in range(5_000))
+    pack = _pack(work)
+    (pack / "level.toml").write_text('[rooms.Hall]\ndescription = "A bare hall."\n' + rooms,
+                                     encoding="utf-8")
+    return pack
+
+
+# -- control characters and bidi overrides in what the player reads -----------------------------
+@case("ESC (U+001B)")
+def description_with_an_escape_sequence(work: Path) -> Path:
+    """ESC ] 0 ; ... BEL retitles a terminal; ESC [ 2 J clears it."""
+    pack = _pack(work)
+    (pack / "level.toml").write_text('[rooms.Hall]\ndescription = "A bare hall.'
+                                     '\\u001b]0;pwned\\u0007\\u001b[2J"\n', encoding="utf-8")
+    return pack
+
+
+@case("NUL (U+0000)")
+def title_with_a_nul(work: Path) -> Path:
+    pack = _pack(work)
+    text = (pack / "pack.toml").read_text(encoding="utf-8")
+    (pack / "pack.toml").write_text(text.replace('title = "Hostile"',
+                                                 'title = "Host\\u0000ile"'), encoding="utf-8")
+    return pack
+
+
+@case("right-to-left override (U+202E)")
+def description_with_a_bidi_override(work: Path) -> Path:
+    pack = _pack(work)
+    (pack / "level.toml").write_text('[rooms.Hall]\ndescription = "A bare \u202ellah."\n',
+                                     encoding="utf-8")
+    return pack
+
+
+@case("right-to-left override (U+202E)")
+def room_name_in_the_map_with_a_bidi_override(work: Path) -> Path:
+    """Room titles come from Tiled's object names: the map's texts are checked too."""
+    pack = _with_map(work)
+    tmx = (pack / "level.tmx").read_text(encoding="utf-8")
+    (pack / "level.tmx").write_text(tmx.replace('<object id="2" name="Joel"',
+                                                '<object id="2" name="Jo\u202eel"'),
+                                    encoding="utf-8")
+    return pack
+
+
+@case("(U+009B)")
+def c1_control_in_the_map(work: Path) -> Path:
+    """U+009B is a one-character ESC [ on some terminals; XML allows it."""
+    pack = _with_map(work)
+    tmx = (pack / "level.tmx").read_text(encoding="utf-8")
+    (pack / "level.tmx").write_text(tmx.replace('name="Hall"', 'name="Hall\u009b2J"'),
+                                    encoding="utf-8")
+    return pack

@@ -4,6 +4,7 @@ real pygame events."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from game.engine.session import Game, default_save_dir
 from game.engine.world import World
 from game.packs.install import install_command
 from game.ui.window.app import App
-from game.ui.window.menu import EscMenu, ItemList, SettingsPage
+from game.ui.window.menu import EscMenu, ItemList, SavePage, SettingsPage
 from game.ui.window.settings import Settings, load_settings, save_settings, settings_path
 from game.ui.window.title import TitleScreen, find_packs
 
@@ -155,6 +156,19 @@ def test_mouse_hover_and_click(tmp_path: Path, screen: pygame.Surface) -> None:
     assert t.result is not None and t.result.action == "new"
 
 
+def test_continue_restores_the_newest_save(tmp_path: Path, screen: pygame.Surface,
+                                          world: World) -> None:
+    data = tmp_path / "data"
+    older = autosave_in(data, world, ["west"])
+    assert older.saves is not None
+    os.utime(older.saves.path("autosave"), (0, 0))
+    older.submit("save named")  # made later than the autosave
+    t = title(tmp_path, screen)
+    click(t.list.rects[0].center)
+    pump(t)
+    assert t.result is not None and (t.result.action, t.result.save) == ("continue", "named")
+
+
 def test_continue_restores_the_autosave(tmp_path: Path, screen: pygame.Surface,
                                         world: World) -> None:
     data = tmp_path / "data"
@@ -187,6 +201,8 @@ def test_load_lists_the_saves_of_the_pack(tmp_path: Path, screen: pygame.Surface
     pump(t)
     assert t.page == "load"
     assert set(labels(t.list)) == {"Autosave", "before-the-beach", "Back"}
+    notes = {i.label: i.note for i in t.list.items}
+    assert notes["Autosave"].startswith("Prologue: Lacuna, Inc. · Your Living Room · turn 0 · ")
     t.draw(screen)
     click(t.list.rects[labels(t.list).index("before-the-beach")].center)
     pump(t)
@@ -283,6 +299,11 @@ def test_menu_help_and_save_go_through_the_game(tmp_path: Path, screen: pygame.S
         app.draw()
         click(app.overlay.list.rects[labels(app.overlay.list).index(choice)].center)
         pump(app)
+        if choice == "Save":  # the name offered, as it is
+            assert isinstance(app.overlay, EscMenu) and isinstance(app.overlay.page, SavePage)
+            app.draw()
+            key(pygame.K_RETURN)
+            pump(app)
         assert app.overlay is None
     texts = [line.text for line in app.panel.lines]
     assert "> help" in texts
@@ -352,8 +373,8 @@ def test_autosave_every_few_turns(tmp_path: Path, screen: pygame.Surface, world:
 
 
 def test_the_window_from_title_to_quit(tmp_path: Path, world: World) -> None:
-    """run_windowed: the title's New game starts the chosen pack; the menu's Quit autosaves;
-    then Continue on the next start restores that autosave."""
+    """run_windowed: the title's New game starts the chosen pack; the menu's Quit autosaves
+    (after a move); then Continue on the next start restores that autosave."""
     from game.ui.window.title import run_windowed
 
     data = tmp_path / "data"
@@ -363,6 +384,9 @@ def test_the_window_from_title_to_quit(tmp_path: Path, world: World) -> None:
         assert path == PACK
         game = Game(world, seed=1, saves=SaveStore(default_save_dir(data, world.pack_id)))
         games.append(game)
+        if len(games) == 1:  # a move: a game that changed nothing autosaves nothing
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="wait"))
+            key(pygame.K_RETURN)
         for k in (pygame.K_ESCAPE, pygame.K_END, pygame.K_RETURN):  # the menu's Quit
             key(k)
         return game
@@ -420,3 +444,62 @@ def test_the_window_writes_the_transcript(tmp_path: Path, world: World) -> None:
     assert fh.closed
     text = out.read_text(encoding="utf-8")
     assert text == "\n".join([*opening, "> look", *reply]) + "\n"
+
+
+def test_save_lets_the_player_name_it_and_shows_the_slots(tmp_path: Path,
+                                                          screen: pygame.Surface,
+                                                          world: World) -> None:
+    data = tmp_path / "data"
+    app = new_app(world, screen, data)
+    app.submit("save old-one")
+    key(pygame.K_ESCAPE)
+    pump(app)
+    key(pygame.K_DOWN)
+    key(pygame.K_RETURN)  # Save
+    pump(app)
+    assert isinstance(app.overlay, EscMenu)
+    page = app.overlay.page
+    assert isinstance(page, SavePage)
+    assert labels(page.list)[1] == "Save over old-one"
+    assert "turn 0" in page.list.items[1].note
+    for _ in range(len(page.name)):
+        key(pygame.K_BACKSPACE)
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="Before the Rain!"))
+    pump(app)
+    assert page.name == "before-the-rain"
+    app.draw()
+    key(pygame.K_RETURN)
+    pump(app)
+    assert app.overlay is None
+    assert "> save before-the-rain" in [line.text for line in app.panel.lines]
+    assert (default_save_dir(data, world.pack_id) / "before-the-rain.json").is_file()
+
+
+def test_load_offers_the_save_before_a_damaged_one(tmp_path: Path, screen: pygame.Surface,
+                                                   world: World) -> None:
+    data = tmp_path / "data"
+    game = autosave_in(data, world, [])
+    assert game.saves is not None
+    game.saves.save("autosave", world, game.state)
+    game.saves.path("autosave").write_text("{ cut", encoding="utf-8")
+    t = title(tmp_path, screen)
+    t.go("load")
+    items = {i.label: i for i in t.list.items}
+    assert not items["Autosave"].enabled and items["Autosave"].note.startswith("damaged")
+    assert items["Autosave (the save before)"].enabled
+    t.choose("save:backup autosave")
+    assert t.result is not None and t.result.save == "backup autosave"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_a_full_disk_under_the_window_transcript_stops_it_with_a_message(
+        tmp_path: Path, screen: pygame.Surface, world: World) -> None:
+    game = Game(world, seed=1, saves=SaveStore(default_save_dir(tmp_path, world.pack_id)))
+    game.script = open("/dev/full", "a", encoding="utf-8", errors="replace")  # noqa: SIM115
+    app = App(game, PACK, screen)
+    app.start()
+    assert game.script is None
+    assert any("could not be written (No space left on device)" in line.text
+               for line in app.panel.lines)
+    app.submit("look")  # and the game goes on
+    assert app.panel.lines[-1].text

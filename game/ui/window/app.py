@@ -70,9 +70,15 @@ class App:
         lines = self.game.start()
         script = self.game.script  # --transcript: the opening, as the terminal writes it
         if script is not None and not script.closed:
-            for line in lines:
-                script.write(line.text + "\n")
-            script.flush()
+            try:
+                for line in lines:
+                    script.write(line.text + "\n")
+                script.flush()
+            except (OSError, ValueError) as exc:  # a full disk: the transcript stops, said so
+                self.game.close()
+                lines.append(Line(self.game.msg(
+                    "script.write_failed", path=str(getattr(script, "name", "")),
+                    reason=getattr(exc, "strerror", None) or str(exc)), Style.META))
         self.show(lines)
         self._events()
 

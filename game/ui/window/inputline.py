@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 
 import pygame
 
+from game.engine.session import MAX_LINE
+
 HISTORY = 200
 MAX_PASTE = 1000
 
@@ -53,8 +55,11 @@ class InputLine:
         self.high_contrast = False  # white on black, set by the app from its settings
 
     def insert(self, text: str) -> None:
-        text = text.replace("\r", "").replace("\n", " ").replace("\t", " ")
-        text = "".join(ch for ch in text if ch.isprintable())[:MAX_PASTE]
+        """Typed or pasted text at the cursor: one line of printable characters, and never
+        more than the game reads (``MAX_LINE``), however much was pasted."""
+        text = text[: 4 * MAX_LINE].replace("\r", "").replace("\n", " ").replace("\t", " ")
+        room = max(0, MAX_LINE - len(self.text))
+        text = "".join(ch for ch in text if ch.isprintable())[: min(MAX_PASTE, room)]
         self.text = self.text[: self.cursor] + text + self.text[self.cursor :]
         self.cursor += len(text)
 

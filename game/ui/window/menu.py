@@ -3,7 +3,6 @@ Esc menu drawn over the game (resume, save, load, settings, help, quit)."""
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
+from game.engine.saves import AUTOSAVE, SaveStore, SlotInfo, info_of
 from game.ui.window.settings import FONT_MAX, FONT_MIN, Settings, save_settings
 from game.ui.window.textpanel import face
 
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from game.engine.session import Game
     from game.ui.window.app import App
 
-AUTOSAVE = "autosave"
 AUTOSAVE_EVERY = 10  # turns
 
 
@@ -160,45 +159,105 @@ def _fit(text: str, font: pygame.font.Font, width: int) -> str:
 
 
 # -- saves -------------------------------------------------------------------------------------
-def save_names(directory: Path | None) -> list[tuple[str, float]]:
-    """(name, modified time) of the saves in a pack's save folder, newest first."""
-    if directory is None:
-        return []
-    try:
-        files = [p for p in directory.glob("*.json") if p.is_file()]
-    except OSError:
-        return []
-    out = []
-    for p in files:
-        with contextlib.suppress(OSError):
-            out.append((p.stem, p.stat().st_mtime))
-    return sorted(out, key=lambda t: (-t[1], t[0]))
+def slot_label(name: str) -> str:
+    return "Autosave" if name == AUTOSAVE else name
+
+
+def slot_note(slot: SlotInfo) -> str:
+    """Where and when: the details the engine's list of saves gives (saves.SlotInfo)."""
+    if not slot.ok:
+        return f"damaged, saved {slot.when()}"
+    parts = [slot.level, slot.room, f"turn {slot.turn}", slot.when()]
+    if slot.ended:
+        parts.append("the story had ended")
+    return " · ".join(p for p in parts if p)
+
+
+def save_slots(directory: Path | None) -> list[SlotInfo]:
+    return SaveStore(directory).slots() if directory is not None else []
 
 
 def save_items(directory: Path | None) -> list[Item]:
-    items = [Item(f"save:{name}", "Autosave" if name == AUTOSAVE else name,
-                  note=time.strftime("%Y-%m-%d %H:%M", time.localtime(mtime)))
-             for name, mtime in save_names(directory)]
+    """The Load list: every slot, newest first, with its details; a damaged one can't be
+    chosen, but the save before it can, when that one is good."""
+    items: list[Item] = []
+    store = SaveStore(directory) if directory is not None else None
+    for slot in save_slots(directory):
+        items.append(Item(f"save:{slot.name}", slot_label(slot.name), enabled=slot.ok,
+                          note=slot_note(slot)))
+        if not slot.ok and store is not None:
+            backup = info_of(store.backup_path(slot.name), slot.name, backup=True)
+            if backup.ok:
+                items.append(Item(f"save:backup {slot.name}",
+                                  f"{slot_label(slot.name)} (the save before)",
+                                  note=slot_note(backup)))
     if not items:
         items = [Item("none", "No saved games yet", enabled=False)]
     return [*items, Item("back", "Back")]
 
 
 def autosave(game: Game) -> Path | None:
-    """Save the game to the autosave slot, quietly (None when it can't be: no save folder, an
-    ended game, a full disk)."""
-    from game.engine.saves import SaveError
-
-    if game.saves is None or game.ended:
-        return None
-    try:
-        return game.saves.save(AUTOSAVE, game.world, game.state)
-    except SaveError:
-        return None
+    """Save the game to the autosave slot, quietly (the engine's Game.autosave)."""
+    return game.autosave()
 
 
 def new_save_name() -> str:
     return time.strftime("save-%Y%m%d-%H%M%S")
+
+
+NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_")
+NAME_MAX = 40
+
+
+class SavePage:
+    """Save: a name to type (a new slot) or an existing slot to save over, with its details.
+    Typing edits the name whichever item is chosen; Enter saves; Esc goes back."""
+
+    def __init__(self, menu: EscMenu) -> None:
+        self.menu = menu
+        saves = menu.app.game.saves
+        self.slots = [s for s in save_slots(saves.directory if saves else None)]
+        self.name = new_save_name()
+        self.list = self._list()
+
+    def _list(self, selected: int = 0) -> ItemList:
+        items = [Item("new", f"Name: {self.name}_", enabled=bool(self.name),
+                      note="type a name (letters, digits, - and _), then Enter")]
+        items += [Item(f"over:{s.name}", f"Save over {slot_label(s.name)}",
+                       note=slot_note(s)) for s in self.slots]
+        items.append(Item("back", "Back"))
+        return ItemList(items, heading="Save", selected=selected)
+
+    def type(self, text: str) -> None:
+        for ch in text.lower().replace(" ", "-"):
+            if ch in NAME_CHARS and len(self.name) < NAME_MAX:
+                self.name += ch
+        self.list = self._list(0)
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.TEXTINPUT:
+            self.type(event.text)
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
+            self.name = self.name[:-1]
+            self.list = self._list(0)
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE:
+            return  # a space is typed (as -), not a choice
+        key = self.list.handle(event)
+        if key == "back":
+            self.menu.back()
+        elif key == "new" and self.name:
+            self.menu.close()
+            self.menu.app.submit(f"save {self.name}")
+        elif key is not None and key.startswith("over:"):
+            self.menu.close()
+            self.menu.app.submit(f"save {key[5:]}")
+
+    def draw(self, surf: pygame.Surface) -> None:
+        pal = palette(self.menu.settings)
+        area = _card(surf, pal, 640, self.list.height(20) + 48)
+        self.list.draw(surf, area, pal, size=20)
 
 
 # -- settings ----------------------------------------------------------------------------------
@@ -317,8 +376,7 @@ class EscMenu:
         if key in ("back", "resume"):
             self.close()
         elif key == "save":
-            self.close()
-            self.app.submit(f"save {new_save_name()}")
+            self.page = SavePage(self)
         elif key == "load":
             self.page = LoadPage(self)
         elif key == "settings":

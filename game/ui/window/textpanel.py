@@ -68,7 +68,12 @@ class Fonts:
 
 
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """The text cut at spaces into rows no wider than ``width`` (a longer word is cut)."""
+    """The text cut at spaces into rows no wider than ``width`` (a longer word is cut).
+
+    Linear in the text's length: a row is measured only while it fits, and a word too long for
+    a row is cut by a binary search over at most one row's worth of characters, so one word of
+    thousands of characters costs a few measurements per row, not one per character.
+    """
     rows: list[str] = []
     for para in text.split("\n"):
         row = ""
@@ -80,14 +85,27 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
             if row:
                 rows.append(row)
             row = word
-            while font.size(row)[0] > width and len(row) > 1:
-                cut = len(row) - 1
-                while cut > 1 and font.size(row[:cut])[0] > width:
-                    cut -= 1
+            # more characters than pixels can't fit (no glyph is narrower than a pixel): cut
+            # without measuring the whole rest of the word each time
+            while len(row) > 1 and (len(row) > width or font.size(row)[0] > width):
+                cut = _fit_chars(row, font, width)
                 rows.append(row[:cut])
                 row = row[cut:]
         rows.append(row)
     return rows
+
+
+def _fit_chars(word: str, font: pygame.font.Font, width: int) -> int:
+    """How many of the word's first characters fit in ``width`` pixels (at least one): a
+    binary search over at most ``width`` characters (no glyph is narrower than a pixel)."""
+    low, high = 1, min(len(word), max(width, 1))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if font.size(word[:mid])[0] <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 class TextPanel:

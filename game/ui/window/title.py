@@ -1,4 +1,4 @@
-"""The title screen: new game, continue (the autosave), load, choose a pack, settings, quit;
+"""The title screen: new game, continue (the newest save), load, choose a pack, settings, quit;
 and the window's way in: the title first, then the game."""
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import TextIO
 import pygame
 
 from game.ui.window.menu import (
-    AUTOSAVE,
     Item,
     ItemList,
     SettingsPage,
@@ -85,7 +84,7 @@ def packs_for(data_dir: Path, pack: Path | None) -> tuple[list[PackChoice], int]
 class TitleResult:
     action: str  # "new", "continue", "load", "quit"
     pack: PackChoice | None = None
-    save: str | None = None  # the save to restore (continue: the autosave)
+    save: str | None = None  # the save to restore (continue: the newest)
 
 
 class TitleScreen:
@@ -113,9 +112,16 @@ class TitleScreen:
         pack = self.pack
         return default_save_dir(self.data_dir, pack.pack_id) if pack and pack.ok else None
 
-    def has_autosave(self) -> bool:
+    def newest_save(self) -> str | None:
+        """The save Continue resumes: the newest that can be read, autosave or not."""
+        from game.engine.saves import SaveStore
+
         d = self.save_dir()
-        return d is not None and (d / f"{AUTOSAVE}.json").is_file()
+        newest = SaveStore(d).newest() if d is not None else None
+        return newest.name if newest is not None else None
+
+    def has_autosave(self) -> bool:
+        return self.newest_save() is not None
 
     def _main(self, selected: int = 0) -> ItemList:
         ok = self.pack is not None and self.pack.ok
@@ -174,7 +180,8 @@ class TitleScreen:
             if key == "back":
                 return  # Esc on the title does nothing; Quit is an item
             if key in ("new", "continue"):
-                self.result = TitleResult(key, self.pack, AUTOSAVE if key == "continue" else None)
+                self.result = TitleResult(key, self.pack,
+                                          self.newest_save() if key == "continue" else None)
             elif key == "quit":
                 self.result = TitleResult("quit")
             elif key in ("load", "packs"):
@@ -271,6 +278,7 @@ def run_windowed(make_game: Callable[[Path], object | None], pack: Path, data_di
     from game.ui.window.menu import apply_to_app
 
     settings = load_settings()
+    _hangup_quits()
     try:
         pygame.display.init()
         pygame.font.init()
@@ -305,6 +313,21 @@ def run_windowed(make_game: Callable[[Path], object | None], pack: Path, data_di
         if transcript is not None:
             transcript.close()
         pygame.quit()
+
+
+def _hangup_quits() -> None:
+    """SIGHUP (the terminal that started the window closed) ends the window as its close box
+    does, so the game is autosaved and the transcript closed; SDL itself turns SIGTERM and
+    SIGINT into the same QUIT event."""
+    import signal
+
+    def quit_(signum: int, frame: object) -> None:
+        with contextlib.suppress(pygame.error):
+            pygame.event.post(pygame.event.Event(pygame.QUIT))
+
+    if hasattr(signal, "SIGHUP"):
+        with contextlib.suppress(ValueError):  # not the main thread
+            signal.signal(signal.SIGHUP, quit_)
 
 
 def screenshot_title(size: tuple[int, int], out_png: Path | str, data_dir: Path,
