@@ -6,7 +6,7 @@ itself, e.g. after a failed implicit action); None lets the action go ahead.
 
 from __future__ import annotations
 
-from game.engine import companion
+from game.engine import companion, light
 from game.engine.context import AskFor, Cmd, Ctx
 from game.engine.messages import join_list
 from game.engine.output import Style
@@ -47,7 +47,10 @@ def describe_room(c: Ctx, full: bool = True) -> None:
     """
     m = c.model
     room = m.room
-    c.say(room.title, Style.TITLE)
+    if m.is_dark():
+        light.describe_darkness(c)
+        return
+    c.say(m.room_title(), Style.TITLE)
     if full:
         c.say(m.room_description(room.id))
     if 0 < m.stage() < GONE:

@@ -63,7 +63,7 @@ def undo(game: Game, parsed: Parsed, out: list[Line]) -> None:
         return
     game._replace_state(restore_state(game.history.pop()))
     out.append(Line(game.msg("undo.done"), Style.META))
-    out.append(Line(game.model.room.title, Style.TITLE))
+    out.append(Line(game.model.room_title(), Style.TITLE))
 
 
 def script_on(game: Game, parsed: Parsed, out: list[Line]) -> None:

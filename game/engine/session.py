@@ -52,7 +52,7 @@ class Game:
         strict: bool = False,
     ) -> None:
         self.world = world
-        self.msg = Catalogue(lang)
+        self.msg = Catalogue(lang, world.messages)
         self.seed = seed
         self.state = initial_state(world, seed)
         self.model = Model(world, self.state)
@@ -76,6 +76,7 @@ class Game:
     def start(self) -> list[Line]:
         out: list[Line] = []
         level = self.world.levels[self.state.level]
+        self.msg.level = level.messages
         out.append(Line(self.world.title, Style.TITLE))
         if level.intro:
             out.append(Line(level.intro))
@@ -84,14 +85,15 @@ class Game:
         erasure.start(c, level)
         self.events.extend(c.events)
         out.extend(self._look())
-        return out
+        return [ln for ln in out if ln.text]
 
     def status(self) -> Status:
         st = self.state
         c = self._ctx()
         follower = st.follower
+        room = self.msg("dark.title") if self.model.is_dark() else self.model.room_title()
         return Status(
-            level=self.world.levels[st.level].title, room=self.model.room.title, turn=st.turn,
+            level=self.world.levels[st.level].title, room=room, turn=st.turn,
             gone_percent=erasure.gone_percent(c),
             companion=self.model.thing(follower).name if follower else None,
             keepsakes=len(st.keepsakes), score=st.score, max_score=self.world.max_score,
@@ -103,6 +105,7 @@ class Game:
         return events
 
     def _ctx(self) -> Ctx:
+        self.msg.level = self.world.levels[self.state.level].messages
         return Ctx(self.model, self.msg, enter_level=self._enter_level)
 
     def _enter_level(self, c: Ctx, level_id: str, swept: bool) -> bool:
@@ -143,8 +146,9 @@ class Game:
             return []
         self._line_start = None  # taken by the first action of this line, for a rollback
         pushed_before = self._pushes
+        self.msg.level = self.world.levels[self.state.level].messages
         try:
-            out = self._submit(line)
+            out = [ln for ln in self._submit(line) if ln.text]  # a message a pack switched off
         except Exception:
             if self.strict:
                 raise
@@ -402,7 +406,7 @@ class Game:
                      else self.msg("ending.kept_nothing")) if self.world.keepsakes else ""
         return [
             Line(ending.title, Style.ENDING),
-            Line(ending.text, Style.ENDING),
+            *([Line(ending.text, Style.ENDING)] if ending.text else []),
             *([Line(keepsakes, Style.META)] if keepsakes else []),
             Line(self._score_text(), Style.META),
             Line(self.msg("ending.options"), Style.META),

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 MAX_TOML_BYTES = 2 * 1024 * 1024
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_TAGS = ("str", "list")  # the branches of models.Text and models.StrOrList
+_TAGS = ("str", "list", "table", "bool")  # the branches of the unions of models
 
 
 def display_path(path: Path) -> str:
@@ -102,11 +102,22 @@ def _walk(model: Any, loc: tuple[Any, ...]) -> tuple[str, Any]:
         if found:
             continue
         if key in _TAGS and len(members) > 1:
-            tp = next((m for m in members if (get_origin(m) is list) == (key == "list")), None)
+            tp = next((m for m in members if _tag_of(m) == key), None)
             continue
         parts.append(dot + bare_or_quoted(key))
         tp = None
     return "".join(parts), tp
+
+
+def _tag_of(member: Any) -> str:
+    """The union branch (models._value_kind) a member type of a union stands for."""
+    if get_origin(member) is list:
+        return "list"
+    if member is bool:
+        return "bool"
+    if member is str:
+        return "str"
+    return "table"
 
 
 def _keys_of(tp: Any) -> list[str]:
