@@ -1,8 +1,9 @@
 """Darkness, as Inform's Standard Rules have it: in a dark room Joel sees nothing, has in
 scope only what he carries, can't examine or search, and finds only the way he came.
 
-The rules here run in ``rules.run`` after the ``before`` rules and before ``instead`` (Inform's
-basic visibility rule), so a pack's ``instead`` rule for a dark room still sees the action.
+``visibility`` runs in ``rules.run`` after the ``before`` rules and before ``instead``, as
+Inform's basic visibility rule does; ``way_in_the_dark`` is a check, after ``instead``, so a
+pack's ``instead`` rule for going about a dark room (Cloak of Darkness) comes first.
 Every sentence is a catalogue id (``dark.*``) a pack can override in its ``[messages]``.
 """
 
@@ -15,15 +16,20 @@ from game.engine.world import Exit
 NEEDS_LIGHT = frozenset({"examine", "read", "search", "look_under"})
 
 
-def refusal(c: Ctx, cmd: Cmd) -> str | None:
-    """Why the action can't be done in the dark; None when it can (or it is light)."""
-    if cmd.action not in NEEDS_LIGHT and cmd.action != "go":
+def visibility(c: Ctx, cmd: Cmd) -> str | None:
+    """Why an action that needs light can't be done; None when it can."""
+    if cmd.action in NEEDS_LIGHT and c.model.is_dark():
+        return c.msg("dark.cant_see")
+    return None
+
+
+def way_in_the_dark(c: Ctx, cmd: Cmd) -> str | None:
+    """In the dark Joel finds only the way he came; None when he may go (or it is light)."""
+    if cmd.action != "go":
         return None
     m = c.model
     if not m.is_dark():
         return None
-    if cmd.action in NEEDS_LIGHT:
-        return c.msg("dark.cant_see")
     way = _exit(c, cmd.direction or "")
     if way is None or way.to != m.state.came_from:
         return c.msg("dark.cant_go")

@@ -79,7 +79,9 @@ class Catalogue:
 
     def __call__(self, msg_id: str, **fields: object) -> str:
         template = self._template(msg_id)
-        text = template.format(**fields) if fields else template
+        # a pack's text is always formatted, so {{ }} mean braces in it as in every message
+        own = msg_id in self.level or msg_id in self.pack
+        text = template.format(**fields) if fields or own else template
         return capitalise(text)
 
 

@@ -123,7 +123,7 @@ def run(c: Ctx, cmd: Cmd, silent: bool = False) -> bool:
     try:
         for rule in matching(c, cmd, "before"):
             apply_rule(c, rule)
-        dark = light.refusal(c, cmd)
+        dark = light.visibility(c, cmd)
         if dark is not None:
             c.say(dark)
             return False
@@ -131,7 +131,7 @@ def run(c: Ctx, cmd: Cmd, silent: bool = False) -> bool:
             apply_rule(c, rule)
             return False
         action = ACTIONS[cmd.action]
-        refusal = action.check(c, cmd)
+        refusal = light.way_in_the_dark(c, cmd) or action.check(c, cmd)
         if refusal is not None:
             c.say(refusal)
             return False
