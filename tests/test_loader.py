@@ -191,7 +191,8 @@ def test_unknown_key_in_level_toml(tmp_path: Path) -> None:
     replace(pack / "house.toml", 'description = "A cold cellar.', 'descripton = "A cold cellar.')
     found = problems(pack)
     p = one(found, "house.toml", 'rooms."Cellar".descripton', 'unknown key "descripton"')
-    assert str(p).endswith('house.toml: rooms."Cellar".descripton: unknown key "descripton". '
+    assert p.line == 22  # [rooms.Cellar] is line 21
+    assert str(p).endswith('house.toml:22: rooms."Cellar".descripton: unknown key "descripton". '
                            'Fix: did you mean "description"? (keys here: title, description, '
                            'stages, dark)')
     # the broken table is reported once, not also as "the room has no description"

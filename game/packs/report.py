@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from game.packs.lines import key_lines, line_of
 from game.packs.problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -226,12 +227,27 @@ def explain(err: Any, union: Any = None, tiled: bool = False) -> tuple[str, str]
 @dataclass
 class Collector:
     problems: list[Problem] = field(default_factory=list)
+    # the text of each TOML file read (by the name problems give it), to find a key's line
+    sources: dict[str, str] = field(default_factory=dict)
+    _lines: dict[str, dict[Any, int]] = field(default_factory=dict)
 
     def error(self, file: Path | str, where: str, message: str, fix: str = "") -> None:
-        self.problems.append(Problem(_name(file), where, message, fix))
+        name = _name(file)
+        self.problems.append(Problem(name, where, message, fix, line=self.line(name, where)))
 
     def warn(self, file: Path | str, where: str, message: str, fix: str = "") -> None:
-        self.problems.append(Problem(_name(file), where, message, fix, Severity.WARNING))
+        name = _name(file)
+        self.problems.append(Problem(name, where, message, fix, Severity.WARNING,
+                                     self.line(name, where)))
+
+    def line(self, name: str, where: str) -> int | None:
+        """The line of a key path in a TOML file this collector read; None otherwise."""
+        text = self.sources.get(name)
+        if text is None or not where:
+            return None
+        if name not in self._lines:
+            self._lines[name] = key_lines(text)
+        return line_of(self._lines[name], where)
 
     def pydantic(self, file: Path | str, exc: ValidationError, root: Any,
                  prefix: tuple[Any, ...] = ()) -> None:
@@ -305,7 +321,9 @@ def read_toml(file: Path | SourceFile, c: Collector, missing_fix: str
         return None
     try:
         # utf-8-sig: Windows editors may begin the file with a byte order mark
-        return tomllib.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        c.sources[path if isinstance(path, str) else _name(path)] = text
+        return tomllib.loads(text)
     except RecursionError:
         c.error(path, "", "tables or lists are nested too deeply",
                 "nest fewer tables and lists inside each other")
