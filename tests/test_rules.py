@@ -340,3 +340,9 @@ do = [ { move = "box", to = "ring" } ]
     say(game, "jump")
     assert where(game, "box") == "house/Hall"
     assert where(game, "ring") == "house/box"
+
+
+def test_named_conditions_can_not_nest_without_bound(tmp_path: Path) -> None:
+    chain = "\n".join(f'"c{i}" = {{ not = "c{i + 1}" }}' for i in range(40))
+    pack = house_with(tmp_path, f'[conditions]\n{chain}\n"c40" = {{ flag = "x" }}\n')
+    assert any("more than 32 deep" in p.message for p in errors_of(pack))

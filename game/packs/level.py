@@ -49,6 +49,7 @@ from game.packs.tmx import MapData, MapError, MapObject, read_map
 from game.packs.voice import check_messages
 
 RULE_ACTIONS = PACK_ACTIONS
+MAX_NAMED_DEPTH = 32  # a named condition uses others at most this deep: no runaway recursion
 HOLDERS = (Kind.CONTAINER, Kind.SUPPORTER, Kind.PERSON)
 _WORD = re.compile(r"[a-z0-9]+")
 _ARTICLES = {"the", "a", "an", "some"}
@@ -904,6 +905,12 @@ class LevelBuilder:
             self._named[name] = _ALWAYS
             return _ALWAYS
         if body is None:  # its definition is broken, and reported
+            self._named[name] = _ALWAYS
+            return _ALWAYS
+        if len(self._resolving) >= MAX_NAMED_DEPTH:
+            self.c.error(self.text_path, where, f"named conditions use each other more than "
+                         f"{MAX_NAMED_DEPTH} deep (through \"{self._resolving[0]}\")",
+                         "write some of them out instead of naming them")
             self._named[name] = _ALWAYS
             return _ALWAYS
         self._resolving.append(name)
