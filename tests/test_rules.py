@@ -346,3 +346,21 @@ def test_named_conditions_can_not_nest_without_bound(tmp_path: Path) -> None:
     chain = "\n".join(f'"c{i}" = {{ not = "c{i + 1}" }}' for i in range(40))
     pack = house_with(tmp_path, f'[conditions]\n{chain}\n"c40" = {{ flag = "x" }}\n')
     assert any("more than 32 deep" in p.message for p in errors_of(pack))
+
+
+def test_hints_and_the_intro_vary_by_condition(tmp_path: Path) -> None:
+    pack = house_with(tmp_path, "")
+    level = pack / "house.toml"
+    level.write_text(level.read_text(encoding="utf-8").replace(
+        'intro = "You let yourself into the small house."',
+        'intro = [ { when = { flag = "x" }, text = "Back again." }, '
+        '{ text = "You let yourself in." } ]').replace(
+        'text = "Mary lost something. Have you looked under the rug?"',
+        'text = [ { when = { has = "blue key" }, text = "Keys open things." }, '
+        '{ text = "Mary lost something." } ]'), encoding="utf-8")
+    world, _ = load_pack(pack)
+    game = Game(world, seed=1, strict=True)
+    assert "You let yourself in." in [ln.text for ln in game.start()]
+    assert say(game, "hint") == "Mary lost something."
+    say(game, "take blue key")
+    assert say(game, "hint") == "Keys open things."

@@ -101,7 +101,7 @@ def verbosity(game: Game, parsed: Parsed, out: list[Line]) -> None:
 def hint(game: Game, parsed: Parsed, out: list[Line]) -> None:
     for hint in game.world.levels[game.state.level].hints:
         if hint.when is None or game.model.holds(hint.when):
-            out.append(Line(hint.text, Style.META))
+            out.append(Line(game.model.text(hint.text), Style.META))
             return
     out.append(Line(game.msg("hint.none"), Style.META))
 

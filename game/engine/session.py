@@ -78,8 +78,9 @@ class Game:
         level = self.world.levels[self.state.level]
         self.msg.level = level.messages
         out.append(Line(self.world.title, Style.TITLE))
-        if level.intro:
-            out.append(Line(level.intro))
+        intro = self.model.text(level.intro_text) if level.intro_text else level.intro
+        if intro:
+            out.append(Line(intro))
         self.state.visited.add(self.state.room)
         c = self._ctx()
         erasure.start(c, level)
@@ -129,8 +130,9 @@ class Game:
         c.events.append(LevelEntered(level_id, st.room, swept))
         first_time = not any(self.world.rooms[r].level == level_id for r in st.visited)
         st.visited.add(st.room)
-        if level.intro and first_time:
-            c.say(level.intro)
+        intro = self.model.text(level.intro_text) if level.intro_text else level.intro
+        if intro and first_time:
+            c.say(intro)
         companion.lose_left_behind(c, old_room, swept)
         describe_room(c, True)
         companion.change_level(c, old_room)

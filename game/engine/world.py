@@ -161,7 +161,7 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Hint:
-    text: str
+    text: Text
     when: Condition | None = None
 
 
@@ -185,6 +185,7 @@ class Level:
     map_file: str = ""
     erasure_plan: ErasurePlan | None = None
     messages: Mapping[str, str] = field(default_factory=dict)  # catalogue id -> the level's text
+    intro_text: Text = ()  # an intro that varies by condition (intro is its plain form)
     rule_index: Mapping[tuple[str, str], tuple[Rule, ...]] = field(default_factory=dict)
 
     def rules_for(self, phase: str, action: str) -> tuple[Rule, ...]:

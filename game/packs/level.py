@@ -90,6 +90,7 @@ class LevelBuilder:
         self.events: list[Event] = []
         self.hints: list[Hint] = []
         self.intro = ""
+        self.intro_text: Text = ()
         self.points = 0
         self.goto_targets: set[str] = set()
         self._names: dict[str, str] = {}  # object name -> "room", "thing" or "player"
@@ -774,7 +775,9 @@ class LevelBuilder:
         return tuple(out)
 
     def _logic(self, text: LevelText) -> None:
-        self.intro = text.level.intro
+        intro = text.level.intro
+        self.intro = intro if isinstance(intro, str) else ""
+        self.intro_text = self._text(intro, "level.intro") if isinstance(intro, list) else ()
         for name in text.conditions:  # every named condition is checked, used or not
             self._named_condition(name, f"conditions.{quote(name)}")
         self._light_and_darkness()
@@ -788,8 +791,8 @@ class LevelBuilder:
                                      self._cond(e.when, where + ".when"),
                                      self._effects(e.say, e.do, where), e.once))
         for i, h in text.hints:
-            self.hints.append(Hint(h.text, self._cond(h.when, f"hints[{i}].when")
-                                   if h.when else None))
+            when = self._cond(h.when, f"hints[{i}].when") if h.when else None
+            self.hints.append(Hint(self._text(h.text, f"hints[{i}].text"), when))
         for o in self._keyless:
             if o.name not in self._unlocked:
                 self.c.warn(self.map_path, o.label(), "it is locked, has no key, and no rule "

@@ -141,7 +141,8 @@ def _loaded(b: LevelBuilder) -> LoadedLevel:
     rules = tuple(b.rules)
     level = Level(b.entry.id, b.entry.title, b.intro, b.entry.erasure, b.entry.hidden,
                   rules, tuple(b.events), tuple(b.hints), b.map_name, b.erasure_plan,
-                  messages=b.messages, rule_index=index_rules(rules, PACK_ACTIONS))
+                  messages=b.messages, intro_text=b.intro_text,
+                  rule_index=index_rules(rules, PACK_ACTIONS))
     start = b.gid(b.player_room) if b.player_room is not None else None
     return LoadedLevel(level, {r.id: r for r in b.rooms.values()},
                        {t.id: t for t in b.things.values()}, b.points, start)

@@ -341,8 +341,8 @@ class ErasureSection(Strict):
 class LevelSection(Strict):
     """The ``[level]`` table of a level's TOML."""
 
-    intro: str = Field(default="", max_length=MAX_TEXT,
-                       description="printed when the level begins")
+    intro: Text = Field(default="", description=(
+        "printed when the level begins (a text, or a list of variants)"))
 
 
 class RoomText(Strict):
@@ -438,7 +438,7 @@ class HintEntry(Strict):
 
     when: CondRef | None = Field(default=None, description=(
         "the condition; without it, always (put such a hint last)"))
-    text: str = Field(min_length=1, max_length=MAX_TEXT, description="the hint")
+    text: Text = Field(description="the hint (a text, or a list of variants)")
 
 
 class LevelFile(Strict):

@@ -194,6 +194,10 @@ def explain(err: Any, union: Any = None, tiled: bool = False) -> tuple[str, str]
         expected, example = _EXPECTED[kind]
         if loc and loc[-1] == "str" and union is not None:
             expected = _text_or_list(union)
+        elif loc and loc[-1] == "table" and union is not None and str in members_of(union):
+            # models.CondRef (and FlagOrCond): a condition, or the name of one
+            expected = ("true or false, or " if bool in members_of(union) else "") + \
+                "a condition: a table { ... } or the name of one in quotes"
         message = f"expected {expected}, found {_found(value)}"
         if tiled:
             return message, f'give the property "{key}" a {expected} value in Tiled'
