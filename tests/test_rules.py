@@ -364,3 +364,14 @@ def test_hints_and_the_intro_vary_by_condition(tmp_path: Path) -> None:
     assert say(game, "hint") == "Mary lost something."
     say(game, "take blue key")
     assert say(game, "hint") == "Keys open things."
+
+
+def test_a_rule_for_any_action_hooks_a_handed_over_command_once(tmp_path: Path) -> None:
+    game = game_of(house_with(tmp_path, '''
+[[rules]]
+action = "*"
+phase = "before"
+say = "Tick."
+'''))
+    say(game, "take blue key")
+    assert say(game, "remove blue key").count("Tick.") <= 1

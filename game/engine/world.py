@@ -148,6 +148,9 @@ class Rule:
 
 
 ANY = "*"  # a rule's action or object that matches any (with exceptions in ``except``)
+# actions that only hand the command over to another (REMOVE to TAKE, GO IN to GO): a rule for
+# any action hooks the action they hand over to, not them as well
+HANDS_OVER = frozenset({"go_in", "remove"})
 PHASES = ("before", "instead", "after", "report")
 
 
@@ -192,7 +195,8 @@ class Level:
         """The rules of a phase that may hook an action, most specific first."""
         found = self.rule_index.get((phase, action))
         if found is None:  # an action the index was not built for: scan (rare)
-            found = tuple(sorted((r for r in self.rules if r.phase == phase and hooks(r, action)),
+            found = tuple(sorted((r for r in self.rules if r.phase == phase and hooks(r, action)
+                                  and (r.action != ANY or action not in HANDS_OVER)),
                                  key=lambda r: r.rank))
         return found
 
