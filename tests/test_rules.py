@@ -375,3 +375,14 @@ say = "Tick."
 '''))
     say(game, "take blue key")
     assert say(game, "remove blue key").count("Tick.") <= 1
+
+
+def test_an_after_rule_that_only_scores_leaves_the_report(tmp_path: Path) -> None:
+    game = game_of(house_with(tmp_path, '''
+[[rules]]
+action = "take"
+object = "blue key"
+phase = "after"
+do = [ { points = 1 } ]
+'''))
+    assert say(game, "take blue key") == "[Your score has gone up by 1.]\nTaken."

@@ -139,10 +139,11 @@ def run(c: Ctx, cmd: Cmd, silent: bool = False) -> bool:
         action.carry_out(c, cmd)
         if c.model.state.room != room:  # the way back, which Joel can find in the dark
             c.model.state.came_from = room
-        replaced = False
+        said = len(c.out)
         for rule in matching(c, cmd, "after"):
             apply_rule(c, rule)
-            replaced = replaced or rule.speaks
+        # an after rule that said something (not merely "[Your score has gone up]") is the report
+        replaced = any(line.style is not Style.META for line in c.out[said:])
         if not silent and not replaced:
             action.report(c, cmd)
         for rule in matching(c, cmd, "report"):

@@ -138,7 +138,6 @@ class Rule:
     except_actions: frozenset[str] = frozenset()
     except_nouns: frozenset[str] = frozenset()
     order: int = 0  # its place in the file
-    speaks: bool = False  # it prints a text of its own (an "after" rule then replaces the report)
 
     @property
     def rank(self) -> tuple[int, int, int, int]:

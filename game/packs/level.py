@@ -867,10 +867,9 @@ class LevelBuilder:
         if not effects:
             self.c.warn(self.text_path, where, "the rule says and does nothing",
                         'add "say" or "do"')
-        speaks = any(isinstance(e, L.Say | L.SayText | L.Voice) for e in effects)
         return Rule(f"{self.entry.id}:rule{i}", actions[0], r.phase, effects, noun, second,
                     when, r.once, frozenset(actions), frozenset(except_actions),
-                    frozenset(except_nouns), i, speaks)
+                    frozenset(except_nouns), i)
 
     def _direction(self, word: str, where: str) -> str:
         if word not in DIRECTIONS:

@@ -234,15 +234,21 @@ class Collector:
     # the text of each TOML file read (by the name problems give it), to find a key's line
     sources: dict[str, str] = field(default_factory=dict)
     _lines: dict[str, dict[Any, int]] = field(default_factory=dict)
+    _seen: set[Problem] = field(default_factory=set)
 
     def error(self, file: Path | str, where: str, message: str, fix: str = "") -> None:
         name = _name(file)
-        self.problems.append(Problem(name, where, message, fix, line=self.line(name, where)))
+        self._add(Problem(name, where, message, fix, line=self.line(name, where)))
 
     def warn(self, file: Path | str, where: str, message: str, fix: str = "") -> None:
         name = _name(file)
-        self.problems.append(Problem(name, where, message, fix, Severity.WARNING,
-                                     self.line(name, where)))
+        self._add(Problem(name, where, message, fix, Severity.WARNING, self.line(name, where)))
+
+    def _add(self, problem: Problem) -> None:
+        """Once each: a pack's named condition used by several levels is wrong once."""
+        if problem not in self._seen:
+            self._seen.add(problem)
+            self.problems.append(problem)
 
     def line(self, name: str, where: str) -> int | None:
         """The line of a key path in a TOML file this collector read; None otherwise."""
