@@ -95,3 +95,23 @@ def test_wrong_messages_are_reported_with_a_fix(tmp_path: Path, entry: str, mess
         assert len(hits) == 1, [str(p) for p in info.value.problems]
         assert hits[0].where.startswith("messages")
         assert hits[0].file.endswith("pack.toml" if where == "pack" else "house.toml")
+
+
+def test_a_level_speaks_in_its_own_words_from_the_moment_joel_enters_it(
+        tmp_path: Path) -> None:
+    pack = tmp_path / "memories"
+    shutil.copytree(HOUSE.parent / "memories", pack)
+
+    def entering() -> str:
+        world, _ = load_pack(pack)
+        game = Game(world, seed=1, strict=True)
+        game.start()
+        out = say(game, "sleep")
+        assert game.state.level == "bookstore"
+        return out
+
+    assert "Exits:" in entering()
+    level = pack / "bookstore.toml"
+    level.write_text(level.read_text(encoding="utf-8") + '\n[messages]\n"look.exits" = ""\n',
+                     encoding="utf-8")
+    assert "Exits:" not in entering()
