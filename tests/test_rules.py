@@ -386,3 +386,26 @@ phase = "after"
 do = [ { points = 1 } ]
 '''))
     assert say(game, "take blue key") == "[Your score has gone up by 1.]\nTaken."
+
+
+def test_an_after_rule_for_going_replaces_the_description_but_she_still_follows(
+        tmp_path: Path) -> None:
+    pack = tmp_path / "memories"
+    shutil.copytree(HOUSE.parent / "memories", pack)
+    level = pack / "bookstore.toml"
+    level.write_text(level.read_text(encoding="utf-8") + '''
+[[rules]]
+action = "go"
+phase = "after"
+say = "You walk on."
+''', encoding="utf-8")
+    world, _ = load_pack(pack)
+    game = Game(world, seed=1, strict=True)
+    game.start()
+    say(game, "sleep", "e", "e", "clementine, follow me")
+    follower = game.state.follower
+    assert follower is not None
+    out = say(game, "w")
+    assert out.startswith("You walk on.")
+    assert game.state.follower == follower
+    assert game.state.things[follower].location == game.state.room

@@ -27,6 +27,11 @@ class Action:
     def report(self, c: Ctx, cmd: Cmd) -> None:
         return None
 
+    def aftermath(self, c: Ctx, cmd: Cmd) -> None:
+        """What follows the report even when an ``after`` rule replaced it (a companion
+        following Joel): part of the action, not of its description."""
+        return None
+
 
 def noun(cmd: Cmd) -> str:
     assert cmd.noun is not None, cmd
@@ -253,6 +258,8 @@ class Go(Action):
 
     def report(self, c: Ctx, cmd: Cmd) -> None:
         describe_room(c, bool(c.vars.get("go.full")))
+
+    def aftermath(self, c: Ctx, cmd: Cmd) -> None:
         companion.after_move(c, c.vars["go.from"])
 
 

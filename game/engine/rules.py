@@ -146,6 +146,7 @@ def run(c: Ctx, cmd: Cmd, silent: bool = False) -> bool:
         replaced = any(line.style is not Style.META for line in c.out[said:])
         if not silent and not replaced:
             action.report(c, cmd)
+        action.aftermath(c, cmd)
         for rule in matching(c, cmd, "report"):
             apply_rule(c, rule)
         return True
