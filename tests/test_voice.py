@@ -83,7 +83,8 @@ def test_an_ending_without_text(tmp_path: Path) -> None:
     ('"take.done" = "Taken {the}."', "the message has no field {the}",
      "the fields of this message are: none"),
     ('"look.exits" = "Ways: {exits."', "a brace { or } is not closed", "{{"),
-    ('"take.done" = 3', "expected a text in quotes, found the number 3", ""),
+    ('"take.done" = 3', "expected a text in quotes, or a list of variants", 'write "take.done" ='),
+    ('"take.done" = [ { text = "Got {it}." } ]', "the message has no field {it}", "none"),
 ])
 def test_wrong_messages_are_reported_with_a_fix(tmp_path: Path, entry: str, message: str,
                                                 fix: str) -> None:
@@ -115,3 +116,21 @@ def test_a_level_speaks_in_its_own_words_from_the_moment_joel_enters_it(
     level.write_text(level.read_text(encoding="utf-8") + '\n[messages]\n"look.exits" = ""\n',
                      encoding="utf-8")
     assert "Exits:" not in entering()
+
+
+VARYING_PACK = '''
+"drop.done" = [ { when = { has = "coat" }, text = "Dropped, coat and all." }, { text = "Gone." } ]
+'''
+VARYING_LEVEL = (
+    '"take.done" = [ { when = { room = "Kitchen" }, text = "Yours, in the kitchen." }, '
+    '{ text = "Yours." } ]\n')
+
+
+def test_messages_that_vary_by_condition(tmp_path: Path) -> None:
+    game = game_of(house(tmp_path, pack_messages=VARYING_PACK, level_messages=VARYING_LEVEL))
+    assert say(game, "take blue key") == "Yours."
+    assert say(game, "drop blue key") == "Dropped, coat and all."
+    say(game, "drop coat")
+    assert say(game, "take blue key", "drop blue key") == "Yours.\nGone."
+    say(game, "east")
+    assert say(game, "take red key") == "Yours, in the kitchen."

@@ -8,10 +8,12 @@ a thing's name.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from game.engine.logic import Variant
 
 
 class UnknownLanguage(ValueError):
@@ -61,14 +63,18 @@ class Catalogue:
         self._texts = _load(lang)
         self._fallback = _load("en")
         self.pack: Mapping[str, str] = pack or {}
-        self.level: Mapping[str, str] = {}  # the session sets it to the current level's
+        # the session sets it to the current level's; a message that varies is chosen by
+        # ``choose`` (the model's: the first variant whose condition holds)
+        self.level: Mapping[str, str | tuple[Variant, ...]] = {}
+        self.choose: Callable[[tuple[Variant, ...]], str] = _first_plain
 
     def has(self, msg_id: str) -> bool:
         return msg_id in self._texts or msg_id in self._fallback
 
     def _template(self, msg_id: str) -> str:
         if msg_id in self.level:
-            return self.level[msg_id]
+            own = self.level[msg_id]
+            return own if isinstance(own, str) else self.choose(own)
         if msg_id in self.pack:
             return self.pack[msg_id]
         return self._texts.get(msg_id) or self._fallback[msg_id]
@@ -83,6 +89,10 @@ class Catalogue:
         own = msg_id in self.level or msg_id in self.pack
         text = template.format(**fields) if fields or own else template
         return capitalise(text)
+
+
+def _first_plain(variants: tuple[Variant, ...]) -> str:
+    return next((v.text for v in variants if v.when is None), "")
 
 
 def capitalise(text: str) -> str:

@@ -57,6 +57,7 @@ class Game:
         self.state = initial_state(world, seed)
         self.model = Model(world, self.state)
         self.model.self_name = self.msg.word("word.yourself")
+        self.msg.choose = self.model.text
         self.parser = Parser(self.model, self.msg)
         self.pronouns = Pronouns()
         self.saves = saves

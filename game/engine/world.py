@@ -186,7 +186,8 @@ class Level:
     hints: tuple[Hint, ...] = ()
     map_file: str = ""
     erasure_plan: ErasurePlan | None = None
-    messages: Mapping[str, str] = field(default_factory=dict)  # catalogue id -> the level's text
+    # catalogue id -> the level's text, or variants (with the pack's that vary)
+    messages: Mapping[str, str | Text] = field(default_factory=dict)
     intro_text: Text = ()  # an intro that varies by condition (intro is its plain form)
     rule_index: Mapping[tuple[str, str], tuple[Rule, ...]] = field(default_factory=dict)
 

@@ -110,7 +110,9 @@ class LevelBuilder:
         self._level_conditions: dict[str, Any] = {}
         self._named: dict[str, L.Condition] = {}
         self._resolving: list[str] = []
-        self.messages: dict[str, str] = {}
+        self.messages: dict[str, str | Text] = {}
+        self.pack_messages: dict[str, Any] = {}  # the pack's messages that vary (set by loader)
+        self._messages: dict[str, Any] = {}  # the level's, checked, compiled in _logic
         self._darkness: dict[str, tuple[Any, str]] = {}  # room -> its "dark", compiled later
         self._lights: dict[str, tuple[Any, str]] = {}  # thing -> its "lit"
 
@@ -129,7 +131,7 @@ class LevelBuilder:
                          f"the level (see levels/README.md)")
         text = read_level_text(raw, self.text_path, self.c)
         self._level_conditions = text.conditions
-        self.messages = check_messages(text.messages, self.text_path, self.c)
+        self._messages = check_messages(text.messages, self.text_path, self.c)
         if data is None:
             return
         for issue in data.issues:
@@ -781,6 +783,7 @@ class LevelBuilder:
         for name in text.conditions:  # every named condition is checked, used or not
             self._named_condition(name, f"conditions.{quote(name)}")
         self._light_and_darkness()
+        self._compile_messages()
         for i, r in text.rules:
             rule = self._rule(i, r)
             if rule is not None:
@@ -925,6 +928,23 @@ class LevelBuilder:
             self._resolving.pop()
         self._named[name] = compiled
         return compiled
+
+    # -- messages that vary ---------------------------------------------------------------------
+    def _compile_messages(self) -> None:
+        """The level's messages, and the pack's that vary by condition (read in the terms of
+        this level, reported in pack.toml); the pack's plain ones stay with the world."""
+        for msg_id, value in self.pack_messages.items():
+            if msg_id in self._messages:
+                continue
+            saved = self.text_path
+            self.text_path = self.pack_path
+            try:
+                self.messages[msg_id] = self._text(value, f"messages.{quote(msg_id)}")
+            finally:
+                self.text_path = saved
+        for msg_id, value in self._messages.items():
+            self.messages[msg_id] = value if isinstance(value, str) else \
+                self._text(value, f"messages.{quote(msg_id)}")
 
     # -- light and darkness ----------------------------------------------------------------------
     def _flag_or_cond(self, value: Any, where: str) -> L.Condition | None:

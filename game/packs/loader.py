@@ -125,6 +125,7 @@ def _build(source: PackSource, entry: LevelEntry, c: Collector, manifest: Manife
                      frozenset(lv.id for lv in manifest.levels))
     b.keepsakes = manifest.keepsakes
     b.pack_conditions = manifest.conditions
+    b.pack_messages = {k: v for k, v in manifest.messages.items() if not isinstance(v, str)}
     b.pack_path = source.path_of("pack.toml")
     try:
         b.build()
@@ -198,7 +199,7 @@ def _load(source: PackSource, only_start: bool) -> tuple[World, list[Problem]]:
         languages=tuple(pack.languages), start_level=pack.start,
         start_room=start.gid(start.player_room), levels=levels, rooms=rooms, things=things,
         endings={k: Ending(k, e.title, e.text) for k, e in pack.endings.items()},
-        messages=manifest.messages,
+        messages={k: v for k, v in manifest.messages.items() if isinstance(v, str)},
         keepsakes={k: e.title for k, e in pack.keepsakes.items()},
         description=pack.description, credits=pack.credits,
         max_score=points, vocabulary=vocabulary_of(rooms, things),

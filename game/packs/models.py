@@ -88,8 +88,9 @@ class PackFile(Strict):
                                             description="the endings, one [endings.NAME] each")
     conditions: dict[str, CondRef] = Field(default_factory=dict, max_length=500, description=(
         "named conditions for every level, used by name wherever a condition goes"))
-    messages: dict[str, str] = Field(default_factory=dict, max_length=2000, description=(
-        "the pack's own words for the game's messages, by catalogue id (\"\" says nothing)"))
+    messages: dict[str, Text] = Field(default_factory=dict, max_length=2000, description=(
+        "the pack's own words for the game's messages, by catalogue id (\"\" says nothing; "
+        "a list of variants varies by condition)"))
 
 
 # -- conditions and effects --------------------------------------------------------------------
@@ -457,7 +458,7 @@ class LevelFile(Strict):
                                    description="what HINT says")
     conditions: dict[str, CondRef] = Field(default_factory=dict, max_length=500, description=(
         "named conditions, used by name wherever a condition goes"))
-    messages: dict[str, str] = Field(default_factory=dict, max_length=2000, description=(
+    messages: dict[str, Text] = Field(default_factory=dict, max_length=2000, description=(
         "the level's own words for the game's messages, by catalogue id"))
 
 

@@ -201,7 +201,8 @@ def explain(err: Any, union: Any = None, tiled: bool = False) -> tuple[str, str]
         message = f"expected {expected}, found {_found(value)}"
         if tiled:
             return message, f'give the property "{key}" a {expected} value in Tiled'
-        return message, (f"write {key} = {example}" if key else f"write {expected}")
+        return message, (f"write {bare_or_quoted(key)} = {example}" if key
+                         else f"write {expected}")
     if kind == "literal_error":
         allowed = str(ctx.get("expected", "")).replace("'", '"')
         several = " or " in allowed or "," in allowed

@@ -31,7 +31,7 @@ class LevelText:
     events: list[tuple[int, M.EventEntry]] = field(default_factory=list)
     hints: list[tuple[int, M.HintEntry]] = field(default_factory=list)
     conditions: dict[str, Any] = field(default_factory=dict)  # name -> models.CondRef
-    messages: dict[str, str] = field(default_factory=dict)
+    messages: dict[str, Any] = field(default_factory=dict)  # id -> models.Text
 
 
 def read_level_text(raw: dict[str, Any] | None, path: Path | str, c: Collector) -> LevelText:
@@ -83,7 +83,7 @@ def read_level_text(raw: dict[str, Any] | None, path: Path | str, c: Collector) 
             if checked is not None:
                 good.append((i, checked))
     out.conditions = read_conditions(raw.get("conditions", {}), path, c, root)
-    messages = check_part(dict[str, str], raw.get("messages", {}), path, c, root,
+    messages = check_part(dict[str, M.Text], raw.get("messages", {}), path, c, root,
                           ("messages",))
     out.messages = messages or {}
     return out
@@ -122,7 +122,7 @@ class Manifest:
     pack: M.PackFile | None  # None when pack.toml has mistakes
     keepsakes: set[str] = field(default_factory=set)
     conditions: dict[str, Any] = field(default_factory=dict)  # the pack's named conditions
-    messages: dict[str, str] = field(default_factory=dict)  # the pack's own, checked
+    messages: dict[str, Any] = field(default_factory=dict)  # the pack's own, checked
 
 
 def read_manifest(raw: dict[str, Any], path: Path | str, c: Collector) -> Manifest:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import string
 from pathlib import Path
+from typing import Any
 
 from game.engine.messages import catalogue_ids, template_of
 from game.packs.report import Collector, closest_name, quote
@@ -19,11 +20,13 @@ def fields_of(template: str) -> set[str] | None:
         return None
 
 
-def check_messages(messages: dict[str, str], path: Path | str, c: Collector) -> dict[str, str]:
-    """The overrides that are right; every wrong one is reported with a fix."""
+def check_messages(messages: dict[str, Any], path: Path | str, c: Collector
+                   ) -> dict[str, Any]:
+    """The overrides that are right (a text, or a list of variants); every wrong one is
+    reported with a fix."""
     known = catalogue_ids()
-    good: dict[str, str] = {}
-    for msg_id, text in messages.items():
+    good: dict[str, Any] = {}
+    for msg_id, value in messages.items():
         where = f"messages.{quote(msg_id)}"
         if msg_id not in known:
             section = msg_id.split(".", 1)[0]
@@ -33,21 +36,24 @@ def check_messages(messages: dict[str, str], path: Path | str, c: Collector) -> 
                     f'did you mean "{guess}"?' if guess else
                     "use an id of game/engine/lang/en.toml, like \"look.exits\"")
             continue
-        used = fields_of(text)
-        allowed = fields_of(template_of(msg_id)) or set()
-        if used is None:
-            c.error(path, where, "a brace { or } is not closed",
-                    "write {{ and }} for a brace itself; a field is written {name}")
-            continue
-        extra = sorted(used - allowed)
-        if extra:
-            offered = ", ".join("{" + f + "}" for f in sorted(allowed)) or "none"
-            c.error(path, where, f"the message has no field {{{extra[0]}}}",
-                    f"the fields of this message are: {offered}")
-            continue
-        if len(text) > 20_000:
-            c.error(path, where, "the text is too long (at most 20000 characters)",
-                    "shorten the text")
-            continue
-        good[msg_id] = text
+        texts = [(where, value)] if isinstance(value, str) else [
+            (f"{where}[{i}].text", v.text) for i, v in enumerate(value)]
+        if all(_fits(msg_id, text, at, c, path) for at, text in texts):
+            good[msg_id] = value
     return good
+
+
+def _fits(msg_id: str, text: str, where: str, c: Collector, path: Path | str) -> bool:
+    used = fields_of(text)
+    allowed = fields_of(template_of(msg_id)) or set()
+    if used is None:
+        c.error(path, where, "a brace { or } is not closed",
+                "write {{ and }} for a brace itself; a field is written {name}")
+        return False
+    extra = sorted(used - allowed)
+    if extra:
+        offered = ", ".join("{" + f + "}" for f in sorted(allowed)) or "none"
+        c.error(path, where, f"the message has no field {{{extra[0]}}}",
+                f"the fields of this message are: {offered}")
+        return False
+    return True
