@@ -409,3 +409,18 @@ say = "You walk on."
     assert out.startswith("You walk on.")
     assert game.state.follower == follower
     assert game.state.things[follower].location == game.state.room
+
+
+def test_a_packs_condition_is_read_in_the_level_that_uses_it(tmp_path: Path) -> None:
+    pack = house_with(tmp_path, '''
+[[rules]]
+action = "jump"
+when = "has the cloak"
+say = "x"
+''', pack_extra='''
+[conditions]
+"has the cloak" = { has = "cloak" }
+''')
+    hit = next(p for p in errors_of(pack) if p.where == 'conditions."has the cloak".has')
+    assert hit.file.endswith("pack.toml") and hit.line is not None
+    assert hit.message == '"cloak" is not a thing of the level "house" (where it is used)'

@@ -631,7 +631,9 @@ class LevelBuilder:
             return name
         what = " or ".join(k for k in kinds if k != "player")
         actual = self._names.get(name)
-        message = f'"{name}" is not a {what} of this level'
+        level = "this level" if self.text_path != self.pack_path else \
+            f'the level "{self.entry.id}" (where it is used)'
+        message = f'"{name}" is not a {what} of {level}'
         if actual is not None:
             message = f'"{name}" is a {actual}, not a {what}'
         fix = self._suggest(name, kinds)
