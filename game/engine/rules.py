@@ -84,6 +84,7 @@ def apply_effects(c: Ctx, effects: Iterable[L.Effect], source: str) -> None:
             case L.GoTo(room):
                 st.room = room
                 st.visited.add(room)
+                st.came_from = None  # carried off: no way back to find in the dark
             case L.End(ending):
                 st.ended = ending
             case L.Voice(text):

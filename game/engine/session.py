@@ -127,6 +127,7 @@ class Game:
             st.hid_from = st.level
         st.level = level_id
         self.msg.level = level.messages  # the new level speaks in its own words at once
+        st.came_from = None
         st.room = entry or self.world.level_start.get(level_id) or next(
             r for r in self.world.rooms if self.world.rooms[r].level == level_id)
         c.events.append(LevelEntered(level_id, st.room, swept))
