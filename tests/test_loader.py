@@ -191,9 +191,10 @@ def test_unknown_key_in_level_toml(tmp_path: Path) -> None:
     replace(pack / "house.toml", 'description = "A cold cellar.', 'descripton = "A cold cellar.')
     found = problems(pack)
     p = one(found, "house.toml", 'rooms."Cellar".descripton', 'unknown key "descripton"')
-    assert str(p).endswith('house.toml: rooms."Cellar".descripton: unknown key "descripton". '
+    assert p.line == 22  # [rooms.Cellar] is line 21
+    assert str(p).endswith('house.toml:22: rooms."Cellar".descripton: unknown key "descripton". '
                            'Fix: did you mean "description"? (keys here: title, description, '
-                           'stages)')
+                           'stages, dark)')
     # the broken table is reported once, not also as "the room has no description"
     assert [q for q in found if q.where == 'rooms."Cellar"'] == []
 
@@ -241,22 +242,24 @@ def test_unknown_key_in_a_nested_condition(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("old", "new", "key", "message", "fix"), [
-    ('phase = "after"', 'phase = "after"\nonce = "yes"', "once",
+    ('phase = "report"', 'phase = "report"\nonce = "yes"', "once",
      'expected true or false, found the text "yes"', "once = true"),
     ("do = [{ points = 1 }]", 'do = [{ points = "one" }]', "events[0].do[0].points",
      'expected a whole number, found the text "one"', "points = 1"),
     ('description = "A cold cellar. Stairs lead up."', "description = 5",
      'rooms."Cellar".description', "expected a text in quotes, or a list of variants",
      'description = "..."'),
-    ('when = { room = "Cellar" }', 'when = "Cellar"', "when",
-     'expected a table { ... }, found the text "Cellar"', "when = { ... }"),
+    ('when = { room = "Cellar" }', 'when = 5', "when",
+     "expected a condition: a table { ... } or the name of one in quotes, found the number 5",
+     "when = { ... }"),
     ('do = [{ set = "lamp-lit" }]', 'do = { set = "lamp-lit" }', "do",
      "expected a list [ ... ], found a table", "do = [ ... ]"),
     ('when = { room = "Cellar" }', 'when = { where = "lamp", in = 5 }', "when.in",
      'expected a text in quotes, or a list of texts [ "...", "..." ], found the number 5',
      'in = "..."'),
-    ('phase = "after"', 'phase = "later"', "phase",
-     'the text "later" is not allowed here', 'use one of "before", "instead" or "after"'),
+    ('phase = "report"', 'phase = "later"', "phase",
+     'the text "later" is not allowed here',
+     'use one of "before", "instead", "after" or "report"'),
 ])
 def test_wrong_types_in_level_toml(tmp_path: Path, old: str, new: str, key: str, message: str,
                                    fix: str) -> None:

@@ -184,8 +184,10 @@ def test_text_output_and_exit_codes(pack: Path, tmp_path: Path,
     assert cli.main(["validate", str(pack), str(broken)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert f"{broken}: 1 error(s), 0 warning(s): not valid" in out
-    assert any(line.endswith('house.toml: rules[0].once: expected true or false, found the '
-                             'text "yes". Fix: write once = true') for line in out)
+    text = (broken / "house.toml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, ln in enumerate(text, 1) if ln.startswith('once = "yes"'))
+    assert any(ln.endswith(f'house.toml:{line}: rules[0].once: expected true or false, found '
+                           'the text "yes". Fix: write once = true') for ln in out)
 
 
 def test_missing_pack_is_a_usage_error(pack: Path, tmp_path: Path,
@@ -217,7 +219,8 @@ def test_json_records(pack: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert (ok["path"], ok["errors"], ok["warnings"]) == (str(pack), 0, 1)
     assert (bad["path"], bad["errors"], bad["warnings"]) == (str(broken), 1, 0)
     problem = bad["problems"][0]
-    assert list(problem) == ["severity", "file", "where", "message", "fix"]
+    assert list(problem) == ["severity", "file", "line", "where", "message", "fix"]
+    assert isinstance(problem["line"], int) and ok["problems"][0]["line"] is None  # TOML, TMX
     assert problem["severity"] == "error" and problem["file"].endswith("house.toml")
     assert problem["where"] == "rules[0].once"
     assert problem["message"] == 'expected true or false, found the text "yes"'

@@ -6,7 +6,7 @@ itself, e.g. after a failed implicit action); None lets the action go ahead.
 
 from __future__ import annotations
 
-from game.engine import companion
+from game.engine import companion, light
 from game.engine.context import AskFor, Cmd, Ctx
 from game.engine.messages import join_list
 from game.engine.output import Style
@@ -25,6 +25,11 @@ class Action:
         return None
 
     def report(self, c: Ctx, cmd: Cmd) -> None:
+        return None
+
+    def aftermath(self, c: Ctx, cmd: Cmd) -> None:
+        """What follows the report even when an ``after`` rule replaced it (a companion
+        following Joel): part of the action, not of its description."""
         return None
 
 
@@ -47,7 +52,10 @@ def describe_room(c: Ctx, full: bool = True) -> None:
     """
     m = c.model
     room = m.room
-    c.say(room.title, Style.TITLE)
+    if m.is_dark():
+        light.describe_darkness(c)
+        return
+    c.say(m.room_title(), Style.TITLE)
     if full:
         c.say(m.room_description(room.id))
     if 0 < m.stage() < GONE:
@@ -250,6 +258,8 @@ class Go(Action):
 
     def report(self, c: Ctx, cmd: Cmd) -> None:
         describe_room(c, bool(c.vars.get("go.full")))
+
+    def aftermath(self, c: Ctx, cmd: Cmd) -> None:
         companion.after_move(c, c.vars["go.from"])
 
 

@@ -135,7 +135,7 @@ def _tell(c: Ctx, changed: list[tuple[str, int, int]]) -> None:
             c.say(c.msg(f"erasure.here_{new}"), Style.WARNING)
         elif room in near:
             c.say(c.msg(f"erasure.near_{new}", where=c.msg.word(f"where.{near[room]}"),
-                        room=m.world.rooms[room].title), Style.WARNING)
+                        room=m.room_title(room)), Style.WARNING)
 
 
 def next_level(c: Ctx, level: Level) -> str | None:

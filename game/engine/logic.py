@@ -112,6 +112,13 @@ class WithJoel:
 
 
 @dataclass(frozen=True, slots=True)
+class IsDark:
+    """No light reaches room R: it is dark and nothing lit is there (see Model.is_dark)."""
+
+    room: str
+
+
+@dataclass(frozen=True, slots=True)
 class AllOf:
     items: tuple[Condition, ...]
 
@@ -129,13 +136,28 @@ class Not:
 Condition = (
     Flag | Has | InRoom | Visited | Where | IsOpen | IsLocked | IsWorn | Present | Moved
     | StageAtLeast | InLevel | TurnAtLeast | LevelTurnsAtLeast | Arrived | CounterBetween
-    | HasKeepsake | WithJoel | AllOf | AnyOf | Not
+    | HasKeepsake | WithJoel | IsDark | AllOf | AnyOf | Not
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One version of a text; ``when`` None means it always applies."""
+
+    text: str
+    when: Condition | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Say:
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SayText:
+    """Prints the first variant whose condition holds: a text that varies by condition."""
+
+    text: tuple[Variant, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +254,6 @@ class EnterLevel:
 
 
 Effect = (
-    Say | SetFlag | Move | Reveal | Remove | SetOpen | SetLocked | Points | GoTo | End
+    Say | SayText | SetFlag | Move | Reveal | Remove | SetOpen | SetLocked | Points | GoTo | End
     | EnterLevel | Voice | AddCounter | Keepsake | SetPace | PauseErasure | EraseLevel
 )

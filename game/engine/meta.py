@@ -98,7 +98,7 @@ def undo(game: Game, parsed: Parsed, out: list[Line]) -> None:
         return
     game._replace_state(restore_state(game.history.pop()))
     out.append(Line(game.msg("undo.done"), Style.META))
-    out.append(Line(game.model.room.title, Style.TITLE))
+    out.append(Line(game.model.room_title(), Style.TITLE))
 
 
 def script_on(game: Game, parsed: Parsed, out: list[Line]) -> None:
@@ -135,7 +135,7 @@ def verbosity(game: Game, parsed: Parsed, out: list[Line]) -> None:
 def hint(game: Game, parsed: Parsed, out: list[Line]) -> None:
     for hint in game.world.levels[game.state.level].hints:
         if hint.when is None or game.model.holds(hint.when):
-            out.append(Line(hint.text, Style.META))
+            out.append(Line(game.model.text(hint.text), Style.META))
             return
     out.append(Line(game.msg("hint.none"), Style.META))
 

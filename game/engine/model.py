@@ -18,6 +18,9 @@ class Model:
         self.world = world
         self.state = state
         self.self_name = "yourself"  # how Joel names himself; the session sets it per language
+        self._judging_light = False  # a darkness condition that asks about darkness is lit
+        self._sources: tuple[str, ...] = ()  # the things that may give light
+        self._sources_of = -1  # how many things there were when _sources was made
 
     # -- basic lookups -------------------------------------------------------------------------
     def thing(self, tid: str) -> Thing:
@@ -93,6 +96,9 @@ class Model:
                 if depth < 32 and self.can_see_inside(tid):
                     walk(tid, depth + 1)
 
+        if self.is_dark(here):  # in the dark Joel has only what he carries
+            walk(PLAYER, 0)
+            return out
         walk(here, 0)
         walk(PLAYER, 0)
         seen = set(out)
@@ -114,6 +120,60 @@ class Model:
             loc = self.location(loc)
             seen += 1
         return None
+
+    # -- light and darkness ------------------------------------------------------------------
+    def is_dark(self, room: str | None = None) -> bool:
+        """True when no light reaches the room: it is dark (its ``dark`` condition holds) and
+        no lit thing is there, in the open or in Joel's hands.  A darkness condition that
+        itself asks what can be seen is judged as lit, so no pack can make this loop."""
+        rid = room or self.state.room
+        r = self.world.rooms[rid]
+        if r.dark is None or self._judging_light:
+            return False
+        self._judging_light = True
+        try:
+            return self.holds(r.dark) and not self._light_in(rid)
+        finally:
+            self._judging_light = False
+
+    def _light_in(self, room: str) -> bool:
+        if self._sources_of != len(self.world.things):  # levels load as the story goes
+            self._sources = tuple(tid for tid, t in self.world.things.items()
+                                  if t.lit is not None)
+            self._sources_of = len(self.world.things)
+        for tid in self._sources:
+            lit = self.world.things[tid].lit
+            if (lit is not None and self.in_world(tid) and self.room_of(tid) == room
+                    and self._shines(tid) and self.holds(lit)):
+                return True
+        return False
+
+    def _shines(self, tid: str) -> bool:
+        """Its light gets out: it is not shut in an opaque container."""
+        loc = self.location(tid)
+        seen = 0
+        while loc is not None and loc != PLAYER and loc not in self.world.rooms and seen < 64:
+            if self.world.things[loc].kind is Kind.CONTAINER and not self.can_see_inside(loc):
+                return False
+            loc = self.location(loc)
+            seen += 1
+        return True
+
+    def room_title(self, room: str | None = None) -> str:
+        """The room's heading now: the first of its title variants that holds."""
+        r = self.world.rooms[room or self.state.room]
+        return self.text(r.title_text) or r.title if r.title_text else r.title
+
+    def would_hold_itself(self, thing: str, to: str) -> bool:
+        """Moving ``thing`` into ``to`` would put it inside itself (directly or deeper)."""
+        loc: str | None = to
+        seen = 0
+        while loc is not None and loc != PLAYER and loc not in self.world.rooms and seen < 64:
+            if loc == thing:
+                return True
+            loc = self.location(loc)
+            seen += 1
+        return False
 
     # -- exits -----------------------------------------------------------------------------------
     def exits(self) -> tuple[Exit, ...]:
@@ -240,6 +300,8 @@ class Model:
                 return (low is None or value >= low) and (high is None or value <= high)
             case L.HasKeepsake(keepsake):
                 return keepsake in st.keepsakes
+            case L.IsDark(room):
+                return self.is_dark(room)
             case L.WithJoel(companion):
                 f = st.follower
                 return f is not None and self.world.things[f].companion == companion

@@ -54,11 +54,12 @@ class Game:
         strict: bool = False,
     ) -> None:
         self.world = world
-        self.msg = Catalogue(lang)
+        self.msg = Catalogue(lang, world.messages)
         self.seed = seed
         self.state = initial_state(world, seed)
         self.model = Model(world, self.state)
         self.model.self_name = self.msg.word("word.yourself")
+        self.msg.choose = self.model.text
         self.parser = Parser(self.model, self.msg)
         self.pronouns = Pronouns()
         self.saves = saves
@@ -82,23 +83,26 @@ class Game:
     def start(self) -> list[Line]:
         out: list[Line] = []
         level = self.world.levels[self.state.level]
+        self.msg.level = level.messages
         out.append(Line(self.world.title, Style.TITLE))
-        if level.intro:
-            out.append(Line(level.intro))
+        intro = self.model.text(level.intro_text) if level.intro_text else level.intro
+        if intro:
+            out.append(Line(intro))
         self.state.visited.add(self.state.room)
         c = self._ctx()
         erasure.start(c, level)
         self.events.extend(c.events)
         out.extend(self._look())
         self.mark_saved()  # a game just begun holds nothing worth an autosave
-        return out
+        return [ln for ln in out if ln.text]
 
     def status(self) -> Status:
         st = self.state
         c = self._ctx()
         follower = st.follower
+        room = self.msg("dark.title") if self.model.is_dark() else self.model.room_title()
         return Status(
-            level=self.world.levels[st.level].title, room=self.model.room.title, turn=st.turn,
+            level=self.world.levels[st.level].title, room=room, turn=st.turn,
             gone_percent=erasure.gone_percent(c),
             companion=self.model.thing(follower).name if follower else None,
             keepsakes=len(st.keepsakes), score=st.score, max_score=self.world.max_score,
@@ -110,6 +114,7 @@ class Game:
         return events
 
     def _ctx(self) -> Ctx:
+        self.msg.level = self.world.levels[self.state.level].messages
         return Ctx(self.model, self.msg, enter_level=self._enter_level)
 
     def _enter_level(self, c: Ctx, level_id: str, swept: bool) -> bool:
@@ -128,13 +133,16 @@ class Game:
         if level.hidden and not self.world.levels[st.level].hidden:
             st.hid_from = st.level
         st.level = level_id
+        self.msg.level = level.messages  # the new level speaks in its own words at once
+        st.came_from = None
         st.room = entry or self.world.level_start.get(level_id) or next(
             r for r in self.world.rooms if self.world.rooms[r].level == level_id)
         c.events.append(LevelEntered(level_id, st.room, swept))
         first_time = not any(self.world.rooms[r].level == level_id for r in st.visited)
         st.visited.add(st.room)
-        if level.intro and first_time:
-            c.say(level.intro)
+        intro = self.model.text(level.intro_text) if level.intro_text else level.intro
+        if intro and first_time:
+            c.say(intro)
         companion.lose_left_behind(c, old_room, swept)
         describe_room(c, True)
         companion.change_level(c, old_room)
@@ -155,8 +163,9 @@ class Game:
         self._line_start = None  # taken by the first action of this line, for a rollback
         pushed_before = self._pushes
         events_before = len(self.events)
+        self.msg.level = self.world.levels[self.state.level].messages
         try:
-            out = self._submit(line)
+            out = [ln for ln in self._submit(line) if ln.text]  # a message a pack switched off
             if any(isinstance(e, LevelEntered) for e in self.events[events_before:]):
                 self.autosave()  # a new memory: the night so far is kept
         except Exception:
@@ -416,7 +425,7 @@ class Game:
                      else self.msg("ending.kept_nothing")) if self.world.keepsakes else ""
         return [
             Line(ending.title, Style.ENDING),
-            Line(ending.text, Style.ENDING),
+            *([Line(ending.text, Style.ENDING)] if ending.text else []),
             *([Line(keepsakes, Style.META)] if keepsakes else []),
             Line(self._score_text(), Style.META),
             Line(self.msg("ending.options"), Style.META),

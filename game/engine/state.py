@@ -67,6 +67,7 @@ class GameState(BaseModel):
     hid_from: str | None = None  # the memory Joel fled into a hidden level from
     follower: str | None = None  # the person following Joel (a thing id)
     left_behind: str | None = None  # the companion Joel told to wait or hide
+    came_from: str | None = None  # the room Joel last walked in from: his way back in the dark
 
     @field_serializer("flags", "visited", "fired", "keepsakes", "hiding")
     def _sorted(self, value: set[str]) -> list[str]:
@@ -101,7 +102,7 @@ class Snapshot:
 
 
 _SCALARS = ("pack_id", "seed", "rng", "turn", "level", "room", "score", "verbosity", "ended",
-            "arrived", "hid_from", "follower", "left_behind")
+            "arrived", "hid_from", "follower", "left_behind", "came_from")
 _SETS = ("flags", "visited", "fired", "keepsakes", "hiding")
 _DICTS = ("stages", "counters", "level_turns")
 _CLOCK = tuple(LevelErasure.model_fields)

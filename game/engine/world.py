@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from game.engine.logic import Condition, Effect
+from game.engine.logic import Variant as Variant  # defined beside the conditions it uses
 
 PLAYER = "player"
 _WORD = re.compile(r"[a-z0-9]+")
@@ -41,14 +42,6 @@ OPPOSITE: Mapping[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Variant:
-    """One version of a text; ``when`` None means it always applies."""
-
-    text: str
-    when: Condition | None = None
-
-
 Text = tuple[Variant, ...]
 
 
@@ -73,6 +66,8 @@ class Room:
     exits: tuple[Exit, ...] = ()
     shape: tuple[tuple[float, float], ...] = ()
     stage_texts: Mapping[int, str] = field(default_factory=dict)  # stage -> the author's text
+    title_text: Text = ()  # a heading that varies by condition (title is its plain fallback)
+    dark: Condition | None = None  # the room is dark while this holds (LIGHT_ALWAYS: never)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +109,7 @@ class Thing:
     volunteers: tuple[Variant, ...] = ()  # lines the person says unasked, once each
     stage_texts: Mapping[int, str] = field(default_factory=dict)
     sprite: str | None = None  # a person's picture on the window's map (a name, no image)
+    lit: Condition | None = None  # gives light while this holds (a lamp, a candle)
 
     @property
     def is_person(self) -> bool:
@@ -126,6 +122,11 @@ class Thing:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A pack's rule.  ``action`` is one action id or ANY; ``actions`` the others of a list;
+    ``noun`` ANY matches every object but those of ``except_nouns``, ``action`` ANY every
+    action but those of ``except_actions``.  ``rank`` orders the rules of a phase: the more
+    specific first (see ``rank_of``), then file order."""
+
     id: str
     action: str
     phase: str
@@ -134,6 +135,23 @@ class Rule:
     second: str | None = None
     when: Condition | None = None
     once: bool = False
+    actions: frozenset[str] = frozenset()  # every action it hooks (action among them)
+    except_actions: frozenset[str] = frozenset()
+    except_nouns: frozenset[str] = frozenset()
+    order: int = 0  # its place in the file
+
+    @property
+    def rank(self) -> tuple[int, int, int, int]:
+        """Sort key, smallest first: nouns named, a condition, the action named, file order."""
+        named = sum(1 for n in (self.noun, self.second) if n is not None and n != ANY)
+        return (-named, -(self.when is not None), -(self.action != ANY), self.order)
+
+
+ANY = "*"  # a rule's action or object that matches any (with exceptions in ``except``)
+# actions that only hand the command over to another (REMOVE to TAKE, GO IN to GO): a rule for
+# any action hooks the action they hand over to, not them as well
+HANDS_OVER = frozenset({"go_in", "remove"})
+PHASES = ("before", "instead", "after", "report")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +164,7 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Hint:
-    text: str
+    text: Text
     when: Condition | None = None
 
 
@@ -154,7 +172,7 @@ class Hint:
 class Ending:
     id: str
     title: str
-    text: str
+    text: str  # may be empty: the ending's title says it all
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +187,42 @@ class Level:
     hints: tuple[Hint, ...] = ()
     map_file: str = ""
     erasure_plan: ErasurePlan | None = None
+    # catalogue id -> the level's text, or variants (with the pack's that vary)
+    messages: Mapping[str, str | Text] = field(default_factory=dict)
+    intro_text: Text = ()  # an intro that varies by condition (intro is its plain form)
+    rule_index: Mapping[tuple[str, str], tuple[Rule, ...]] = field(default_factory=dict)
+
+    def rules_for(self, phase: str, action: str) -> tuple[Rule, ...]:
+        """The rules of a phase that may hook an action, most specific first."""
+        found = self.rule_index.get((phase, action))
+        if found is None:  # an action the index was not built for: scan (rare)
+            found = tuple(sorted((r for r in self.rules if r.phase == phase and hooks(r, action)
+                                  and (r.action != ANY or action not in HANDS_OVER)),
+                                 key=lambda r: r.rank))
+        return found
+
+
+def hooks(rule: Rule, action: str) -> bool:
+    if rule.action == ANY:
+        return action not in rule.except_actions
+    return action == rule.action or action in rule.actions
+
+
+def index_rules(rules: tuple[Rule, ...], actions: frozenset[str]
+                ) -> dict[tuple[str, str], tuple[Rule, ...]]:
+    """Each phase's rules by action, most specific first, so a turn looks up instead of
+    scanning every rule of the level."""
+    index: dict[tuple[str, str], tuple[Rule, ...]] = {}
+    for phase in PHASES:
+        mine = [r for r in rules if r.phase == phase]
+        for action in actions:
+            found = sorted((r for r in mine if hooks(r, action)), key=lambda r: r.rank)
+            if found:
+                index[(phase, action)] = tuple(found)
+    for phase in PHASES:  # an action no rule hooks: an empty entry, so it is no "miss"
+        for action in actions:
+            index.setdefault((phase, action), ())
+    return index
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +303,7 @@ class World:
     rooms: dict[str, Room]
     things: dict[str, Thing]
     endings: Mapping[str, Ending]
+    messages: Mapping[str, str] = field(default_factory=dict)  # the pack's own messages
     keepsakes: Mapping[str, str] = field(default_factory=dict)  # id -> how endings name it
     description: str = ""
     credits: str = ""

@@ -29,6 +29,8 @@ _BLOCK = re.compile(r"(<!-- generated: ([a-z-]+) -->\n)(.*?)(<!-- end -->)", re.
 # -- types and defaults in the words of the guide ------------------------------------------------
 def _type(tp: Any) -> str:
     members = [m for m in members_of(tp) if m is not type(None)]
+    if M.Condition in members:  # a condition, or its name; maybe true or false too
+        return "true or false, or a condition" if bool in members else "condition"
     if len(members) == 2 and str in members:
         other = next(m for m in members if m is not str)
         item = get_args(other)[0] if get_origin(other) is list else None

@@ -7,12 +7,14 @@ import re
 from collections import deque
 from dataclasses import replace as _replace
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from game.engine import logic as L
 from game.engine.actions import PACK_ACTIONS
 from game.engine.world import (
+    ANY,
     DIRECTIONS,
     OPPOSITE,
     PLAYER,
@@ -44,8 +46,10 @@ from game.packs.report import (
 from game.packs.source import PackSource, SourceFile, as_source
 from game.packs.texts import LevelText, read_level_text
 from game.packs.tmx import MapData, MapError, MapObject, read_map
+from game.packs.voice import check_messages
 
 RULE_ACTIONS = PACK_ACTIONS
+MAX_NAMED_DEPTH = 32  # a named condition uses others at most this deep: no runaway recursion
 HOLDERS = (Kind.CONTAINER, Kind.SUPPORTER, Kind.PERSON)
 _WORD = re.compile(r"[a-z0-9]+")
 _ARTICLES = {"the", "a", "an", "some"}
@@ -76,7 +80,7 @@ class LevelBuilder:
         self.text_name = f"{entry.id}.toml"
         # how problems name them (for a zip, "pack.zip:kitchen.tmx", not a file on disk)
         self.map_path = self.source.path_of(self.map_name)
-        self.text_path = self.source.path_of(self.text_name)
+        self.text_path: Path = self.source.path_of(self.text_name)
         self.rooms: dict[str, Room] = {}
         self.things: dict[str, Thing] = {}
         self.player_name = "Joel"
@@ -86,6 +90,7 @@ class LevelBuilder:
         self.events: list[Event] = []
         self.hints: list[Hint] = []
         self.intro = ""
+        self.intro_text: Text = ()
         self.points = 0
         self.goto_targets: set[str] = set()
         self._names: dict[str, str] = {}  # object name -> "room", "thing" or "player"
@@ -98,6 +103,18 @@ class LevelBuilder:
         self._opened: set[str] = set()  # things an effect opens
         self._revealed: set[str] = set()  # things an effect reveals or moves
         self._objs: dict[str, MapObject] = {}  # the things' map objects, by name
+        # named conditions: the level's own, then the pack's (set by the loader); None: the
+        # definition is broken and reported already
+        self.pack_conditions: dict[str, Any] = {}
+        self.pack_path: Path = Path("pack.toml")
+        self._level_conditions: dict[str, Any] = {}
+        self._named: dict[str, L.Condition] = {}
+        self._resolving: list[str] = []
+        self.messages: dict[str, str | Text] = {}
+        self.pack_messages: dict[str, Any] = {}  # the pack's messages that vary (set by loader)
+        self._messages: dict[str, Any] = {}  # the level's, checked, compiled in _logic
+        self._darkness: dict[str, tuple[Any, str]] = {}  # room -> its "dark", compiled later
+        self._lights: dict[str, tuple[Any, str]] = {}  # thing -> its "lit"
 
     def gid(self, name: str) -> str:
         return f"{self.entry.id}/{name}"
@@ -113,6 +130,8 @@ class LevelBuilder:
                          f"create {self.text_name} next to pack.toml, with the texts of "
                          f"the level (see levels/README.md)")
         text = read_level_text(raw, self.text_path, self.c)
+        self._level_conditions = text.conditions
+        self._messages = check_messages(text.messages, self.text_path, self.c)
         if data is None:
             return
         for issue in data.issues:
@@ -283,12 +302,16 @@ class LevelBuilder:
             if not rt.description and text.read and not broken:
                 self.c.warn(self.text_path, key, "the room has no description",
                             f'add [{key}] description = "..."')
+            title_text = self._text(rt.title, key + ".title") if isinstance(rt.title, list) \
+                else ()
+            plain = next((v.text for v in reversed(title_text) if v.when is None), o.name)
             self.rooms[o.name] = Room(
                 id=self.gid(o.name), name=o.name, level=self.entry.id,
-                title=rt.title or o.name,
+                title=rt.title if isinstance(rt.title, str) and rt.title else plain,
                 description=self._text(rt.description, key + ".description"),
-                shape=o.shape, stage_texts=_stage_texts(rt.stages),
+                shape=o.shape, stage_texts=_stage_texts(rt.stages), title_text=title_text,
             )
+            self._darkness[o.name] = (rt.dark, key + ".dark")
 
     def _read_props(self, o: MapObject) -> M.ThingProps | None:
         try:
@@ -397,6 +420,7 @@ class LevelBuilder:
                 volunteers=self._text(tt.volunteer, key_path + ".volunteer"),
                 sprite=tt.sprite if kind is Kind.PERSON else None,
             )
+            self._lights[o.name] = (tt.lit, key_path + ".lit")
 
     def _check_containment(self, thing_objs: list[MapObject]) -> None:
         """Things inside each other in a circle can't be placed anywhere."""
@@ -612,7 +636,9 @@ class LevelBuilder:
             return name
         what = " or ".join(k for k in kinds if k != "player")
         actual = self._names.get(name)
-        message = f'"{name}" is not a {what} of this level'
+        level = "this level" if self.text_path != self.pack_path else \
+            f'the level "{self.entry.id}" (where it is used)'
+        message = f'"{name}" is not a {what} of {level}'
         if actual is not None:
             message = f'"{name}" is a {actual}, not a {what}'
         fix = self._suggest(name, kinds)
@@ -621,8 +647,12 @@ class LevelBuilder:
         self.c.error(self.text_path, where, message, fix)
         return self.gid(name)
 
-    def _cond(self, cond: M.Condition, where: str) -> L.Condition:
+    def _cond(self, cond: M.Condition | str, where: str) -> L.Condition:
         t, r = ("thing",), ("room",)
+        if isinstance(cond, str):
+            return self._named_condition(cond, where)
+        if cond.dark is not None:
+            return L.IsDark(self._ref(cond.dark, r, where + ".dark"))
         if cond.flag is not None:
             return L.Flag(cond.flag)
         if cond.has is not None:
@@ -670,19 +700,29 @@ class LevelBuilder:
         assert cond.not_ is not None
         return L.Not(self._cond(cond.not_, where + ".not"))
 
-    def _effects(self, say: str | None, effects: list[M.Effect], where: str
+    def _say(self, text: M.Text, where: str) -> L.Effect:
+        if isinstance(text, str):
+            return L.Say(text)
+        return L.SayText(self._text(text, where))
+
+    def _effects(self, say: M.Text | None, effects: list[M.Effect], where: str
                  ) -> tuple[L.Effect, ...]:
-        out: list[L.Effect] = [L.Say(say)] if say else []
+        out: list[L.Effect] = [self._say(say, where + ".say")] if say else []
         t = ("thing",)
         for i, e in enumerate(effects):
             w = f"{where}.do[{i}]"
             kind = e.kind()
             if kind == "say":
-                out.append(L.Say(e.say or ""))
+                out.append(self._say(e.say or "", w + ".say"))
             elif kind in ("set", "clear"):
                 out.append(L.SetFlag(getattr(e, kind), kind == "set"))
             elif kind == "move":
                 self._revealed.add(e.move or "")
+                if e.move == e.to:
+                    self.c.error(self.text_path, w + ".to",
+                                 f'it moves "{e.move}" into itself',
+                                 "move it into a room, a container, a supporter, or the player")
+                    continue
                 out.append(L.Move(self._ref(e.move or "", t, w + ".move"),
                                   self._ref(e.to or "", ("thing", "room", "player"), w + ".to")))
             elif kind == "reveal":
@@ -744,50 +784,192 @@ class LevelBuilder:
         return tuple(out)
 
     def _logic(self, text: LevelText) -> None:
-        self.intro = text.level.intro
+        intro = text.level.intro
+        self.intro = intro if isinstance(intro, str) else ""
+        self.intro_text = self._text(intro, "level.intro") if isinstance(intro, list) else ()
+        for name in text.conditions:  # every named condition is checked, used or not
+            self._named_condition(name, f"conditions.{quote(name)}")
+        self._light_and_darkness()
+        self._compile_messages()
         for i, r in text.rules:
-            where = f"rules[{i}]"
-            if r.action not in RULE_ACTIONS:
-                guess = closest_name(r.action, RULE_ACTIONS)
-                self.c.error(self.text_path, where + ".action", f'unknown action "{r.action}"',
-                             f'did you mean "{guess}"?' if guess else
-                             "see the list of actions in levels/README.md")
-                continue
-            noun = None
-            if r.object is not None:
-                if r.action == "go":
-                    if r.object not in DIRECTIONS:
-                        guess = closest_name(r.object, DIRECTIONS)
-                        self.c.error(self.text_path, where + ".object",
-                                     f'"{r.object}" is not a direction',
-                                     (f'did you mean "{guess}"? ' if guess else "")
-                                     + f"use one of {', '.join(DIRECTIONS)}")
-                    noun = r.object
-                else:
-                    noun = self._ref(r.object, ("thing", "player"), where + ".object")
-            second = self._ref(r.second, ("thing", "player"), where + ".second") \
-                if r.second else None
-            when = self._cond(r.when, where + ".when") if r.when else None
-            effects = self._effects(r.say, r.do, where)
-            if not effects:
-                self.c.warn(self.text_path, where, "the rule says and does nothing",
-                            'add "say" or "do"')
-            self.rules.append(Rule(f"{self.entry.id}:rule{i}", r.action, r.phase, effects,
-                                   noun, second, when, r.once))
+            rule = self._rule(i, r)
+            if rule is not None:
+                self.rules.append(rule)
         for i, e in text.events:
             where = f"events[{i}]"
             self.events.append(Event(f"{self.entry.id}:event{i}",
                                      self._cond(e.when, where + ".when"),
                                      self._effects(e.say, e.do, where), e.once))
         for i, h in text.hints:
-            self.hints.append(Hint(h.text, self._cond(h.when, f"hints[{i}].when")
-                                   if h.when else None))
+            when = self._cond(h.when, f"hints[{i}].when") if h.when else None
+            self.hints.append(Hint(self._text(h.text, f"hints[{i}].text"), when))
         for o in self._keyless:
             if o.name not in self._unlocked:
                 self.c.warn(self.map_path, o.label(), "it is locked, has no key, and no rule "
                             "unlocks it", 'give it the property "key", or unlock it with a '
                             f'rule (do = [ {{ unlock = {quote(o.name)} }} ])')
         self._unseen(text)
+
+    # -- rules: actions lists, "any action" with exceptions, precedence ------------------------
+    def _rule(self, i: int, r: M.RuleEntry) -> Rule | None:
+        """One ``[[rules]]`` entry, its names resolved; None when it can't be used."""
+        where = f"rules[{i}]"
+        actions = [r.action] if isinstance(r.action, str) else list(r.action)
+        ok = bool(actions)
+        if not actions:
+            self.c.error(self.text_path, where + ".action", "the list of actions is empty",
+                         'name at least one action, or "*" for any')
+        for j, a in enumerate(actions):
+            at = where + ".action" + (f"[{j}]" if isinstance(r.action, list) else "")
+            if a == ANY and len(actions) > 1:
+                self.c.error(self.text_path, at, '"*" (any action) stands alone',
+                             'write action = "*" and list the exceptions in except = [...]')
+                ok = False
+            elif a != ANY and a not in RULE_ACTIONS:
+                guess = closest_name(a, RULE_ACTIONS)
+                self.c.error(self.text_path, at, f'unknown action "{a}"',
+                             f'did you mean "{guess}"?' if guess else
+                             "see the list of actions in levels/README.md")
+                ok = False
+        if not ok:
+            return None
+        any_action = actions == [ANY]
+        only_go = all(a == "go" for a in actions)
+        except_actions: set[str] = set()
+        except_nouns: set[str] = set()
+        if r.except_ is not None:
+            if any_action == (r.object == ANY):
+                self.c.error(self.text_path, where + ".except",
+                             '"except" goes with action = "*" or object = "*" (one of them)',
+                             'write action = "*", except = ["look"] (any action but LOOK), or '
+                             'object = "*", except = ["north"]')
+                return None
+            for j, x in enumerate(r.except_):
+                at = f"{where}.except[{j}]"
+                if any_action:
+                    if x not in RULE_ACTIONS:
+                        guess = closest_name(x, RULE_ACTIONS)
+                        self.c.error(self.text_path, at, f'unknown action "{x}"',
+                                     f'did you mean "{guess}"?' if guess else
+                                     "see the list of actions in levels/README.md")
+                    except_actions.add(x)
+                elif only_go:
+                    except_nouns.add(self._direction(x, at))
+                else:
+                    except_nouns.add(self._ref(x, ("thing", "player"), at))
+        noun: str | None = None
+        if r.object == ANY:
+            noun = ANY
+        elif r.object is not None:
+            if only_go:
+                noun = self._direction(r.object, where + ".object")
+            elif "go" in actions:
+                self.c.error(self.text_path, where + ".object",
+                             "for go the object is a direction, for the other actions a thing",
+                             "write the rule for go on its own")
+                return None
+            else:
+                noun = self._ref(r.object, ("thing", "player"), where + ".object")
+        second = self._ref(r.second, ("thing", "player"), where + ".second") \
+            if r.second else None
+        when = self._cond(r.when, where + ".when") if r.when is not None else None
+        effects = self._effects(r.say, r.do, where)
+        if not effects:
+            self.c.warn(self.text_path, where, "the rule says and does nothing",
+                        'add "say" or "do"')
+        return Rule(f"{self.entry.id}:rule{i}", actions[0], r.phase, effects, noun, second,
+                    when, r.once, frozenset(actions), frozenset(except_actions),
+                    frozenset(except_nouns), i)
+
+    def _direction(self, word: str, where: str) -> str:
+        if word not in DIRECTIONS:
+            guess = closest_name(word, DIRECTIONS)
+            self.c.error(self.text_path, where, f'"{word}" is not a direction',
+                         (f'did you mean "{guess}"? ' if guess else "")
+                         + f"use one of {', '.join(DIRECTIONS)}")
+        return word
+
+    # -- named conditions ------------------------------------------------------------------------
+    def _named_condition(self, name: str, where: str) -> L.Condition:
+        """A condition by its name: the level's ``[conditions]`` first, then the pack's;
+        compiled once (a pack's in the terms of this level), and never in a circle."""
+        if name in self._named:
+            return self._named[name]
+        if name in self._resolving:
+            loop = [*self._resolving[self._resolving.index(name):], name]
+            self.c.error(self.text_path if name in self._level_conditions else self.pack_path,
+                         f"conditions.{quote(name)}",
+                         "named conditions refer to each other in a circle: "
+                         + " -> ".join(f'"{n}"' for n in loop),
+                         "make one of them a condition of its own, not a name")
+            return _ALWAYS
+        if name in self._level_conditions:
+            body, file = self._level_conditions[name], self.text_path
+        elif name in self.pack_conditions:
+            body, file = self.pack_conditions[name], self.pack_path
+        else:
+            pool = [*self._level_conditions, *self.pack_conditions]
+            guess = closest_name(name, pool)
+            self.c.error(self.text_path, where, f'there is no condition named "{name}"',
+                         f'did you mean "{guess}"?' if guess else
+                         f"define it in [conditions] ({quote(name)} = {{ flag = \"...\" }}), "
+                         "in this file or in pack.toml")
+            self._named[name] = _ALWAYS
+            return _ALWAYS
+        if body is None:  # its definition is broken, and reported
+            self._named[name] = _ALWAYS
+            return _ALWAYS
+        if len(self._resolving) >= MAX_NAMED_DEPTH:
+            self.c.error(self.text_path, where, f"named conditions use each other more than "
+                         f"{MAX_NAMED_DEPTH} deep (through \"{self._resolving[0]}\")",
+                         "write some of them out instead of naming them")
+            self._named[name] = _ALWAYS
+            return _ALWAYS
+        self._resolving.append(name)
+        saved = self.text_path
+        self.text_path = file  # a pack's condition is reported in pack.toml
+        try:
+            compiled = self._cond(body, f"conditions.{quote(name)}")
+        finally:
+            self.text_path = saved
+            self._resolving.pop()
+        self._named[name] = compiled
+        return compiled
+
+    # -- messages that vary ---------------------------------------------------------------------
+    def _compile_messages(self) -> None:
+        """The level's messages, and the pack's that vary by condition (read in the terms of
+        this level, reported in pack.toml); the pack's plain ones stay with the world."""
+        for msg_id, value in self.pack_messages.items():
+            if msg_id in self._messages:
+                continue
+            saved = self.text_path
+            self.text_path = self.pack_path
+            try:
+                self.messages[msg_id] = self._text(value, f"messages.{quote(msg_id)}")
+            finally:
+                self.text_path = saved
+        for msg_id, value in self._messages.items():
+            self.messages[msg_id] = value if isinstance(value, str) else \
+                self._text(value, f"messages.{quote(msg_id)}")
+
+    # -- light and darkness ----------------------------------------------------------------------
+    def _flag_or_cond(self, value: Any, where: str) -> L.Condition | None:
+        if value is None or value is False:
+            return None
+        if value is True:
+            return _ALWAYS
+        return self._cond(value, where)
+
+    def _light_and_darkness(self) -> None:
+        for name, (dark, where) in self._darkness.items():
+            cond = self._flag_or_cond(dark, where)
+            if cond is not None:
+                self.rooms[name] = _replace(self.rooms[name], dark=cond)
+        for name, (lit, where) in self._lights.items():
+            cond = self._flag_or_cond(lit, where)
+            if cond is not None and name in self.things:
+                self.things[name] = _replace(self.things[name], lit=cond)
 
     def _unseen(self, text: LevelText) -> None:
         """Warn about things no one can ever see: hidden and never revealed, or shut in a
@@ -906,6 +1088,9 @@ class LevelBuilder:
         self.erasure_plan = ErasurePlan(
             tuple(self.gid(a) for a in anchors), plan.pace, distance, plan.delay,
             self.gid(plan.entry) if plan.entry and plan.entry in self.rooms else None)
+
+
+_ALWAYS: L.Condition = L.AllOf(())  # holds: "dark = true", and a broken name's stand-in
 
 
 def _stage_texts(stages: M.StageTexts | None) -> dict[int, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.engine.actions import PACK_ACTIONS
 from game.engine.world import (
     Ending,
     Level,
@@ -18,6 +19,7 @@ from game.engine.world import (
     Room,
     Thing,
     World,
+    index_rules,
     vocabulary_of,
 )
 from game.packs.digest import content_hash
@@ -34,6 +36,7 @@ from game.packs.source import (
     open_source,
 )
 from game.packs.texts import Manifest, read_manifest
+from game.packs.voice import check_messages
 
 
 # -- the pack --------------------------------------------------------------------------------
@@ -107,6 +110,8 @@ def _manifest(source: PackSource, c: Collector) -> Manifest:
                     f"number {lv.erasure}",
                     "number the erased levels 1, 2, 3, ... in the order Lacuna erases them")
         erasures.setdefault(lv.erasure, i)
+    if manifest.pack is not None:
+        manifest.messages = check_messages(manifest.pack.messages, manifest_path, c)
     if manifest.start is not None and manifest.levels and manifest.start not in ids:
         guess = closest_name(manifest.start, ids)
         c.error(manifest_path, "start", f'the start level "{manifest.start}" is not in '
@@ -120,6 +125,9 @@ def _build(source: PackSource, entry: LevelEntry, c: Collector, manifest: Manife
     b = LevelBuilder(source, entry, c, manifest.endings, entry.id == manifest.start,
                      frozenset(lv.id for lv in manifest.levels))
     b.keepsakes = manifest.keepsakes
+    b.pack_conditions = manifest.conditions
+    b.pack_messages = {k: v for k, v in manifest.messages.items() if not isinstance(v, str)}
+    b.pack_path = source.path_of("pack.toml")
     try:
         b.build()
     except RecursionError:
@@ -132,8 +140,11 @@ def _build(source: PackSource, entry: LevelEntry, c: Collector, manifest: Manife
 
 
 def _loaded(b: LevelBuilder) -> LoadedLevel:
+    rules = tuple(b.rules)
     level = Level(b.entry.id, b.entry.title, b.intro, b.entry.erasure, b.entry.hidden,
-                  tuple(b.rules), tuple(b.events), tuple(b.hints), b.map_name, b.erasure_plan)
+                  rules, tuple(b.events), tuple(b.hints), b.map_name, b.erasure_plan,
+                  messages=b.messages, intro_text=b.intro_text,
+                  rule_index=index_rules(rules, PACK_ACTIONS))
     start = b.gid(b.player_room) if b.player_room is not None else None
     return LoadedLevel(level, {r.id: r for r in b.rooms.values()},
                        {t.id: t for t in b.things.values()}, b.points, start)
@@ -189,6 +200,7 @@ def _load(source: PackSource, only_start: bool) -> tuple[World, list[Problem]]:
         languages=tuple(pack.languages), start_level=pack.start,
         start_room=start.gid(start.player_room), levels=levels, rooms=rooms, things=things,
         endings={k: Ending(k, e.title, e.text) for k, e in pack.endings.items()},
+        messages={k: v for k, v in manifest.messages.items() if isinstance(v, str)},
         keepsakes={k: e.title for k, e in pack.keepsakes.items()},
         description=pack.description, credits=pack.credits,
         max_score=points, vocabulary=vocabulary_of(rooms, things),

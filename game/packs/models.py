@@ -52,8 +52,8 @@ class EndingEntry(Strict):
     """An ``[endings.NAME]`` table of pack.toml, reached with the effect ``{ end = "NAME" }``."""
 
     title: str = Field(min_length=1, max_length=200, description="the ending's title")
-    text: str = Field(min_length=1, max_length=MAX_TEXT,
-                      description="what the player reads when the game ends this way")
+    text: str = Field(default="", max_length=MAX_TEXT, description=(
+        "what the player reads when the game ends this way (none: the title alone)"))
 
 
 class KeepsakeEntry(Strict):
@@ -86,6 +86,11 @@ class PackFile(Strict):
         "moments worth keeping, one [keepsakes.NAME] each; the ending lists those kept"))
     endings: dict[str, EndingEntry] = Field(default_factory=dict,
                                             description="the endings, one [endings.NAME] each")
+    conditions: dict[str, CondRef] = Field(default_factory=dict, max_length=500, description=(
+        "named conditions for every level, used by name wherever a condition goes"))
+    messages: dict[str, Text] = Field(default_factory=dict, max_length=2000, description=(
+        "the pack's own words for the game's messages, by catalogue id (\"\" says nothing; "
+        "a list of variants varies by condition)"))
 
 
 # -- conditions and effects --------------------------------------------------------------------
@@ -96,7 +101,7 @@ def _error(message: str, fix: str) -> PydanticCustomError:
 
 CONDITION_KINDS = ("flag", "has", "room", "visited", "where", "open", "locked", "worn",
                    "present", "moved", "stage", "level", "turn", "level_turns", "arrived",
-                   "counter", "keepsake", "companion", "all", "any", "not")
+                   "counter", "keepsake", "companion", "dark", "all", "any", "not")
 STAGE_NAMES = ("vivid", "faded", "blurred", "dissolving", "gone")
 StageName = Literal["vivid", "faded", "blurred", "dissolving", "gone"]
 
@@ -146,15 +151,17 @@ class Condition(Strict):
     companion: str | None = _form('{ companion = "C" }', (
         "the companion C (any memory's version of her: a Person whose Tiled property "
         "`companion` is C) follows Joel"))
-    all: list[Condition] | None = Field(default=None, max_length=100,
-                                        description="every condition of the list holds",
-                                        examples=["{ all = [ { ... }, { ... } ] }"])
-    any: list[Condition] | None = Field(default=None, max_length=100,
-                                        description="at least one condition of the list holds",
-                                        examples=["{ any = [ { ... }, { ... } ] }"])
-    not_: Condition | None = Field(default=None, alias="not",
-                                   description="the condition does not hold",
-                                   examples=["{ not = { ... } }"])
+    dark: str | None = _form('{ dark = "R" }', (
+        "no light reaches room R: it is dark (its `dark` holds) and nothing lit is there"))
+    all: list[CondRef] | None = Field(default=None, max_length=100,
+                                      description="every condition of the list holds",
+                                      examples=["{ all = [ { ... }, { ... } ] }"])
+    any: list[CondRef] | None = Field(default=None, max_length=100,
+                                      description="at least one condition of the list holds",
+                                      examples=["{ any = [ { ... }, { ... } ] }"])
+    not_: CondRef | None = Field(default=None, alias="not",
+                                 description="the condition does not hold",
+                                 examples=["{ not = { ... } }"])
 
     @model_validator(mode="after")
     def _one_kind(self) -> Condition:
@@ -186,6 +193,51 @@ class Condition(Strict):
         return found
 
 
+def _value_kind(value: Any) -> str:
+    """Which branch of a union of a flag, a name (text), a list and a table a value is
+    checked against, so a mistake is reported once, in the branch the author meant."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, str):
+        return "str"
+    if isinstance(value, list):
+        return "list"
+    return "table"
+
+
+CondRef = Annotated[
+    Annotated[str, Field(min_length=1, max_length=100), Tag("str")]
+    | Annotated[Condition, Tag("table")],
+    Discriminator(_value_kind),
+]
+"""A condition where one goes: a table, or the name of a condition of ``[conditions]``."""
+
+FlagOrCond = Annotated[
+    Annotated[bool, Tag("bool")] | Annotated[str, Field(min_length=1, max_length=100),
+                                             Tag("str")]
+    | Annotated[Condition, Tag("table")],
+    Discriminator(_value_kind),
+]
+"""true or false, or a condition (a table or a name): ``dark = true``, ``lit = "lamp on"``."""
+
+Condition.model_rebuild()
+
+
+class Variant(Strict):
+    """One variant of a text that changes: ``{ when = { ... }, text = "..." }``."""
+
+    text: str = Field(max_length=MAX_TEXT, description="the text")
+    when: CondRef | None = Field(default=None,
+                                   description="the condition; a variant without it always holds")
+
+
+Text = Annotated[
+    Annotated[str, Field(max_length=MAX_TEXT), Tag("str")]
+    | Annotated[list[Variant], Field(max_length=100), Tag("list")],
+    Discriminator(_str_or_list),
+]
+
+
 EFFECT_KINDS = ("say", "voice", "set", "clear", "add", "move", "reveal", "remove", "open",
                 "close", "lock", "unlock", "points", "keepsake", "go", "enter", "pace", "pause",
                 "resume", "erase", "end")
@@ -194,8 +246,9 @@ EFFECT_KINDS = ("say", "voice", "set", "clear", "add", "move", "reveal", "remove
 class Effect(Strict):
     """An effect: a table with one key (``move`` goes with ``to``)."""
 
-    say: str | None = Field(default=None, max_length=MAX_TEXT, description="prints the text",
-                            examples=['{ say = "..." }'])
+    say: Text | None = Field(default=None, description=(
+        "prints the text (or the first of its variants whose condition holds)"),
+        examples=['{ say = "..." }'])
     voice: str | None = Field(default=None, max_length=MAX_TEXT, description=(
         "a voice from the real world, heard through the dream (Stan, Patrick, Mary...)"),
         examples=['{ voice = "..." }'])
@@ -259,21 +312,6 @@ class Effect(Strict):
 
 
 # -- texts -------------------------------------------------------------------------------------
-class Variant(Strict):
-    """One variant of a text that changes: ``{ when = { ... }, text = "..." }``."""
-
-    text: str = Field(max_length=MAX_TEXT, description="the text")
-    when: Condition | None = Field(default=None,
-                                   description="the condition; a variant without it always holds")
-
-
-Text = Annotated[
-    Annotated[str, Field(max_length=MAX_TEXT), Tag("str")]
-    | Annotated[list[Variant], Field(max_length=100), Tag("list")],
-    Discriminator(_str_or_list),
-]
-
-
 class StageTexts(Strict):
     """Texts for a room or thing as the erasure takes it; a stage without one gets the vivid
     text, faded by the game."""
@@ -304,19 +342,22 @@ class ErasureSection(Strict):
 class LevelSection(Strict):
     """The ``[level]`` table of a level's TOML."""
 
-    intro: str = Field(default="", max_length=MAX_TEXT,
-                       description="printed when the level begins")
+    intro: Text = Field(default="", description=(
+        "printed when the level begins (a text, or a list of variants)"))
 
 
 class RoomText(Strict):
     """A ``[rooms."NAME"]`` table: the texts of the room whose Tiled object is named NAME."""
 
-    title: str | None = Field(default=None, max_length=200, description=(
-        "the room's heading; default: the object's name"))
+    title: Text | None = Field(default=None, description=(
+        "the room's heading, or a list of variants; default: the object's name"))
     description: Text = Field(default="", description=(
         "what LOOK says; mention the furniture and the exits here"))
     stages: StageTexts | None = Field(default=None, description=(
         "the description as the erasure takes the room (faded, blurred, dissolving)"))
+    dark: FlagOrCond | None = Field(default=None, description=(
+        "true: the room is dark (Joel sees nothing there without a light); a condition: "
+        "dark while it holds"))
 
 
 class TopicText(Strict):
@@ -361,21 +402,33 @@ class ThingText(Strict):
         "a Person's picture on the map, in the window (Clementine's gives the hair of that "
         'memory: "clementine-red"); without it the companion is a plain token and others '
         "are not drawn"))
+    lit: FlagOrCond | None = Field(default=None, description=(
+        "true: it gives light (a candle, a lamp) wherever it is, unless shut in something "
+        "opaque; a condition: while it holds (a lamp switched on)"))
 
 
 class RuleEntry(Strict):
     """A ``[[rules]]`` entry: changes what an action does."""
 
-    action: str = Field(description="the action (see the list of actions)")
+    action: StrOrList = Field(description=(
+        'the action (see the list of actions), a list of actions, or "*": any action'))
     object: str | None = Field(default=None, description=(
-        "the thing acted on (for go: the direction); without it, any"))
+        'the thing acted on (for go: the direction), or "*": any; without it, any (also '
+        "none)"))
     second: str | None = Field(default=None, description=(
         "the second thing: the container, supporter, key or person; without it, any"))
-    when: Condition | None = Field(default=None, description="the condition; without it, always")
-    phase: Literal["before", "instead", "after"] = Field(default="instead", description=(
-        '"before": say and do this, then the action goes on as usual; "instead": this '
-        'replaces the action; "after": this follows the action when it succeeded'))
-    say: str | None = Field(default=None, max_length=MAX_TEXT, description="printed")
+    except_: list[str] | None = Field(default=None, alias="except", max_length=100,
+                                      description=(
+        'with action = "*": the actions it does not hook; with object = "*": the things '
+        "(or directions) it does not apply to"))
+    when: CondRef | None = Field(default=None, description="the condition; without it, always")
+    phase: Literal["before", "instead", "after", "report"] = Field(
+        default="instead", description=(
+            '"before": say and do this, then the action goes on; "instead": this replaces '
+            'the action, which fails; "after": this follows the action when it succeeded, '
+            "before its report, and replaces the report if it says something; \"report\": "
+            "this follows the action's report"))
+    say: Text | None = Field(default=None, description="printed (a text, or a list of variants)")
     do: list[Effect] = Field(default_factory=list, max_length=50,
                              description="the effects, in order")
     once: bool = Field(default=False, description="the rule applies only the first time")
@@ -384,8 +437,8 @@ class RuleEntry(Strict):
 class EventEntry(Strict):
     """An ``[[events]]`` entry: runs at the end of a turn when its condition holds."""
 
-    when: Condition = Field(description="the condition")
-    say: str | None = Field(default=None, max_length=MAX_TEXT, description="printed")
+    when: CondRef = Field(description="the condition")
+    say: Text | None = Field(default=None, description="printed (a text, or a list of variants)")
     do: list[Effect] = Field(default_factory=list, max_length=50,
                              description="the effects, in order")
     once: bool = Field(default=True, description="false: it runs every turn the condition holds")
@@ -394,9 +447,9 @@ class EventEntry(Strict):
 class HintEntry(Strict):
     """A ``[[hints]]`` entry: HINT shows the first whose condition holds."""
 
-    when: Condition | None = Field(default=None, description=(
+    when: CondRef | None = Field(default=None, description=(
         "the condition; without it, always (put such a hint last)"))
-    text: str = Field(min_length=1, max_length=MAX_TEXT, description="the hint")
+    text: Text = Field(description="the hint (a text, or a list of variants)")
 
 
 class LevelFile(Strict):
@@ -413,6 +466,10 @@ class LevelFile(Strict):
                                      description="what happens when a condition comes true")
     hints: list[HintEntry] = Field(default_factory=list, max_length=500,
                                    description="what HINT says")
+    conditions: dict[str, CondRef] = Field(default_factory=dict, max_length=500, description=(
+        "named conditions, used by name wherever a condition goes"))
+    messages: dict[str, Text] = Field(default_factory=dict, max_length=2000, description=(
+        "the level's own words for the game's messages, by catalogue id"))
 
 
 # -- Tiled object properties -------------------------------------------------------------------
@@ -453,3 +510,6 @@ class RoomProps(Strict):
 
 THING_CLASSES = ("Item", "Scenery", "Container", "Supporter", "Person", "Door", "Passage",
                  "Player")
+
+
+PackFile.model_rebuild()  # its [conditions] use CondRef, defined after it

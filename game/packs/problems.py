@@ -20,9 +20,12 @@ class Problem:
     message: str
     fix: str = ""
     severity: Severity = Severity.ERROR
+    line: int | None = None  # in a TOML file: the line of the key path, from 1
 
     def __str__(self) -> str:
-        head = f"{self.file}: {self.where}: " if self.where else f"{self.file}: "
+        file = f"{self.file}:{self.line}" if self.line else self.file
+        where = "" if self.where == f"line {self.line}" else self.where  # a syntax error's
+        head = f"{file}: {where}: " if where else f"{file}: "
         prefix = "warning: " if self.severity is Severity.WARNING else ""
         text = f"{head}{prefix}{self.message}"
         if self.fix:

@@ -10,12 +10,13 @@ import tomllib
 import types
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from game.packs.lines import key_lines, line_of
 from game.packs.problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 MAX_TOML_BYTES = 2 * 1024 * 1024
 MAX_TOML_LINES = 40_000  # the TOML parser is pure Python: a file of tiny lines parses slowly
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_TAGS = ("str", "list")  # the branches of models.Text and models.StrOrList
+_TAGS = ("str", "list", "table", "bool")  # the branches of the unions of models
 
 
 def display_path(path: Path) -> str:
@@ -114,11 +115,22 @@ def _walk(model: Any, loc: tuple[Any, ...]) -> tuple[str, Any]:
         if found:
             continue
         if key in _TAGS and len(members) > 1:
-            tp = next((m for m in members if (get_origin(m) is list) == (key == "list")), None)
+            tp = next((m for m in members if _tag_of(m) == key), None)
             continue
         parts.append(dot + bare_or_quoted(key))
         tp = None
     return "".join(parts), tp
+
+
+def _tag_of(member: Any) -> str:
+    """The union branch (models._value_kind) a member type of a union stands for."""
+    if get_origin(member) is list:
+        return "list"
+    if member is bool:
+        return "bool"
+    if member is str:
+        return "str"
+    return "table"
 
 
 def _keys_of(tp: Any) -> list[str]:
@@ -194,10 +206,15 @@ def explain(err: Any, union: Any = None, tiled: bool = False) -> tuple[str, str]
         expected, example = _EXPECTED[kind]
         if loc and loc[-1] == "str" and union is not None:
             expected = _text_or_list(union)
+        elif loc and loc[-1] == "table" and union is not None and str in members_of(union):
+            # models.CondRef (and FlagOrCond): a condition, or the name of one
+            expected = ("true or false, or " if bool in members_of(union) else "") + \
+                "a condition: a table { ... } or the name of one in quotes"
         message = f"expected {expected}, found {_found(value)}"
         if tiled:
             return message, f'give the property "{key}" a {expected} value in Tiled'
-        return message, (f"write {key} = {example}" if key else f"write {expected}")
+        return message, (f"write {bare_or_quoted(key)} = {example}" if key
+                         else f"write {expected}")
     if kind == "literal_error":
         allowed = str(ctx.get("expected", "")).replace("'", '"')
         several = " or " in allowed or "," in allowed
@@ -237,6 +254,11 @@ class Collector:
     _listed: dict[str, int] = field(default_factory=dict, repr=False)
     _more: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)  # n, index
 
+    # the text of each TOML file read (by the name problems give it), to find a key's line
+    sources: dict[str, str] = field(default_factory=dict)
+    _lines: dict[str, dict[Any, int]] = field(default_factory=dict)
+    _seen: set[Problem] = field(default_factory=set)
+
     def __post_init__(self) -> None:
         _guesses[0] = MAX_GUESSES  # a new check: a new budget of did-you-means
 
@@ -245,6 +267,11 @@ class Collector:
         return self._listed.get(_name(file), 0) >= MAX_PROBLEMS_PER_FILE
 
     def _add(self, problem: Problem) -> None:
+        """Once each (a pack's named condition used by several levels is wrong once), and at
+        most ``MAX_PROBLEMS_PER_FILE`` listed per file, the rest counted."""
+        if problem in self._seen:
+            return
+        self._seen.add(problem)
         name = problem.file
         listed = self._listed.get(name, 0)
         if listed < MAX_PROBLEMS_PER_FILE:
@@ -269,10 +296,21 @@ class Collector:
         self._more[name] = (total, index)
 
     def error(self, file: Path | str, where: str, message: str, fix: str = "") -> None:
-        self._add(Problem(_name(file), where, message, fix))
+        name = _name(file)
+        self._add(Problem(name, where, message, fix, line=self.line(name, where)))
 
     def warn(self, file: Path | str, where: str, message: str, fix: str = "") -> None:
-        self._add(Problem(_name(file), where, message, fix, Severity.WARNING))
+        name = _name(file)
+        self._add(Problem(name, where, message, fix, Severity.WARNING, self.line(name, where)))
+
+    def line(self, name: str, where: str) -> int | None:
+        """The line of a key path in a TOML file this collector read; None otherwise."""
+        text = self.sources.get(name)
+        if text is None or not where:
+            return None
+        if name not in self._lines:
+            self._lines[name] = key_lines(text)
+        return line_of(self._lines[name], where)
 
     def pydantic(self, file: Path | str, exc: ValidationError, root: Any,
                  prefix: tuple[Any, ...] = ()) -> None:
@@ -384,7 +422,9 @@ def read_toml(file: Path | SourceFile, c: Collector, missing_fix: str
         return None
     try:
         # utf-8-sig: Windows editors may begin the file with a byte order mark
-        table = tomllib.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        c.sources[path if isinstance(path, str) else _name(path)] = text
+        table = tomllib.loads(text)
         for where, message in unsafe_texts(table):
             c.error(path, where, message, "remove it: texts may hold letters, punctuation, "
                     "newlines and tabs, but no control characters or direction overrides")

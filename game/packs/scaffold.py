@@ -373,7 +373,7 @@ do = [ { reveal = "brass key" } ]
 [[rules]]
 action = "read"
 object = "letter"
-phase = "after"               # after the letter's text: keep it
+phase = "report"              # after the letter's text: keep it
 say = "You read it again, slowly, to keep it."
 do = [ { keepsake = "letter" }, { points = 1 } ]
 

@@ -30,6 +30,8 @@ class LevelText:
     rules: list[tuple[int, M.RuleEntry]] = field(default_factory=list)
     events: list[tuple[int, M.EventEntry]] = field(default_factory=list)
     hints: list[tuple[int, M.HintEntry]] = field(default_factory=list)
+    conditions: dict[str, Any] = field(default_factory=dict)  # name -> models.CondRef
+    messages: dict[str, Any] = field(default_factory=dict)  # id -> models.Text
 
 
 def read_level_text(raw: dict[str, Any] | None, path: Path | str, c: Collector) -> LevelText:
@@ -80,6 +82,24 @@ def read_level_text(raw: dict[str, Any] | None, path: Path | str, c: Collector) 
             checked = check_part(model, value, path, c, root, (section, i))
             if checked is not None:
                 good.append((i, checked))
+    out.conditions = read_conditions(raw.get("conditions", {}), path, c, root)
+    messages = check_part(dict[str, M.Text], raw.get("messages", {}), path, c, root,
+                          ("messages",))
+    out.messages = messages or {}
+    return out
+
+
+def read_conditions(table: Any, path: Path | str, c: Collector, root: Any
+                    ) -> dict[str, Any]:
+    """A ``[conditions]`` table, each named condition checked on its own."""
+    if not isinstance(table, dict):
+        check_part(dict[str, Any], table, path, c, root, ("conditions",))
+        return {}
+    out: dict[str, Any] = {}
+    for name, value in table.items():
+        checked = check_part(M.CondRef, value, path, c, root, ("conditions", name))
+        if checked is not None:
+            out[name] = checked
     return out
 
 
@@ -101,6 +121,8 @@ class Manifest:
     endings: set[str]
     pack: M.PackFile | None  # None when pack.toml has mistakes
     keepsakes: set[str] = field(default_factory=set)
+    conditions: dict[str, Any] = field(default_factory=dict)  # the pack's named conditions
+    messages: dict[str, Any] = field(default_factory=dict)  # the pack's own, checked
 
 
 def read_manifest(raw: dict[str, Any], path: Path | str, c: Collector) -> Manifest:
@@ -110,7 +132,7 @@ def read_manifest(raw: dict[str, Any], path: Path | str, c: Collector) -> Manife
         c.pydantic(path, exc, M.PackFile)
     else:
         return Manifest(list(pack.levels), pack.start, set(pack.endings), pack,
-                        set(pack.keepsakes))
+                        set(pack.keepsakes), dict(pack.conditions))
     # pack.toml is wrong, but its levels can still be checked
     levels = []
     for entry in raw.get("levels", []) if isinstance(raw.get("levels"), list) else []:
@@ -125,7 +147,9 @@ def read_manifest(raw: dict[str, Any], path: Path | str, c: Collector) -> Manife
     start = raw.get("start") if isinstance(raw.get("start"), str) else None
     endings = raw.get("endings")
     keepsakes = raw.get("keepsakes")
+    named = raw.get("conditions")  # known by name, so the levels' uses are not reported too
     return Manifest(levels, start, set(endings) if isinstance(endings, dict) else set(), None,
-                    set(keepsakes) if isinstance(keepsakes, dict) else set())
+                    set(keepsakes) if isinstance(keepsakes, dict) else set(),
+                    dict.fromkeys(named) if isinstance(named, dict) else {})
 
 

@@ -17,11 +17,12 @@ With ``--json`` the same is printed as one JSON document, a list with one record
 the order given::
 
     [{"path": "my-pack", "errors": 1, "warnings": 0,
-      "problems": [{"severity": "error", "file": "my-pack/house.tmx",
+      "problems": [{"severity": "error", "file": "my-pack/house.tmx", "line": null,
                     "where": "object 13 \\"trapdoor\\" (layer things)",
                     "message": "...", "fix": "..."}]}]
 
-Keys come in that order, always all of them ("where" and "fix" may be "").
+Keys come in that order, always all of them ("where" and "fix" may be "", "line" is the
+line of the key path in a TOML file, from 1, or null).
 """
 
 from __future__ import annotations
@@ -71,8 +72,8 @@ class PackReport:
                 f"{verdict}")
 
 
-def problem_record(p: Problem) -> dict[str, str]:
-    return {"severity": str(p.severity), "file": p.file, "where": p.where,
+def problem_record(p: Problem) -> dict[str, str | int | None]:
+    return {"severity": str(p.severity), "file": p.file, "line": p.line, "where": p.where,
             "message": p.message, "fix": p.fix}
 
 

@@ -1,0 +1,102 @@
+"""Light and darkness (issue 9): a dark room shows nothing, holds in scope only what Joel
+carries, lets him go back only the way he came; a lit thing lights it; a room can go dark by
+a condition (a memory going dark); the messages are the pack's to change."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from game.engine.session import Game
+from game.packs.loader import load_pack
+
+HOUSE = Path(__file__).resolve().parent / "packs" / "house"
+
+
+def house(tmp_path: Path, old: str, new: str, extra: str = "",
+          edits: tuple[tuple[str, str], ...] = ()) -> Game:
+    pack = tmp_path / "house"
+    shutil.copytree(HOUSE, pack)
+    text = pack / "house.toml"
+    source = text.read_text(encoding="utf-8")
+    for a, b in ((old, new), *edits):
+        assert a in source
+        source = source.replace(a, b, 1)
+    text.write_text(source + "\n" + extra, encoding="utf-8")
+    world, _ = load_pack(pack)
+    game = Game(world, seed=1, strict=True)
+    game.start()
+    return game
+
+
+def say(game: Game, *commands: str) -> str:
+    return "\n".join(line.text for c in commands for line in game.submit(c))
+
+
+DARK_CELLAR = ('description = "A cold cellar. Stairs lead up."',
+               'description = "A cold cellar. Stairs lead up."\ndark = true')
+
+
+def test_a_dark_room(tmp_path: Path) -> None:
+    game = house(tmp_path, *DARK_CELLAR)
+    out = say(game, "east", "down")
+    assert out.endswith("Darkness\nIt is pitch dark, and you can't see a thing.")
+    assert "bottle" not in out and "Exits" not in out.split("Darkness")[1]
+    assert say(game, "look") == "Darkness\nIt is pitch dark, and you can't see a thing."
+    assert say(game, "take bottle") == "You can't see any such thing here."
+    assert say(game, "x coat") == "It is too dark to see anything."  # carried, still dark
+    assert "Dropped" in say(game, "drop coat")  # what he carries is in scope
+    assert game.status().room == "Darkness"
+    assert "Kitchen" in say(game, "up")  # the way he came
+
+
+def test_in_the_dark_only_the_way_back_is_found(tmp_path: Path) -> None:
+    game = house(tmp_path, *DARK_CELLAR)
+    say(game, "east", "down")
+    game.state.came_from = None  # as if he had arrived some other way
+    assert "only way you can find is back the way you came" in say(game, "up")
+    assert game.state.room == "house/Cellar"
+
+
+def test_a_lit_thing_lights_a_dark_room_unless_it_is_shut_away(tmp_path: Path) -> None:
+    game = house(tmp_path, *DARK_CELLAR,
+                 edits=(("[things.lamp]\n", "[things.lamp]\nlit = true\n"),))
+    say(game, "east", "take lamp", "down")
+    assert "A cold cellar" in say(game, "look")
+    say(game, "up", "west", "open box", "take box", "put lamp in box", "close box", "east",
+        "down")
+    assert say(game, "look").startswith("Darkness")
+    say(game, "open box")
+    assert "A cold cellar" in say(game, "look")
+
+
+def test_a_lamp_lit_by_a_condition(tmp_path: Path) -> None:
+    game = house(tmp_path, *DARK_CELLAR, edits=(
+        ("[things.lamp]\n", '[things.lamp]\nlit = { flag = "lamp-lit" }\n'),))
+    say(game, "east", "take lamp", "down")
+    assert say(game, "look").startswith("Darkness")
+    game.state.flags.add("lamp-lit")  # "push lamp" in the kitchen sets it
+    assert "A cold cellar" in say(game, "look")
+
+
+def test_a_memory_can_go_dark(tmp_path: Path) -> None:
+    game = house(tmp_path, 'description = "A narrow hall with a worn rug.',
+                 'dark = { flag = "power cut" }\ndescription = "A narrow hall with a worn rug.',
+                 extra='[[events]]\nwhen = { turn = 2 }\nsay = "The lights go out."\n'
+                       'do = [ { set = "power cut" } ]\n')
+    assert say(game, "look").startswith("The Hall")
+    assert say(game, "z").endswith("The lights go out.")
+    assert say(game, "look").startswith("Darkness")
+
+
+def test_a_darkness_that_asks_what_can_be_seen_does_not_loop(tmp_path: Path) -> None:
+    game = house(tmp_path, 'description = "A narrow hall with a worn rug.',
+                 'dark = { present = "rug" }\ndescription = "A narrow hall with a worn rug.')
+    assert say(game, "look")  # answers, whatever it decides
+
+
+def test_the_dark_messages_are_the_packs(tmp_path: Path) -> None:
+    game = house(tmp_path, *DARK_CELLAR, extra=(
+        '[messages]\n"dark.description" = "Black as the inside of a cow."\n'
+        '"dark.title" = "Somewhere dark"\n'))
+    assert say(game, "east", "down").endswith("Somewhere dark\nBlack as the inside of a cow.")
