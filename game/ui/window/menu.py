@@ -226,7 +226,8 @@ class SavePage:
         items += [Item(f"over:{s.name}", f"Save over {slot_label(s.name)}",
                        note=slot_note(s)) for s in self.slots]
         items.append(Item("back", "Back"))
-        return ItemList(items, heading="Save", selected=selected)
+        return ItemList(items, heading=f"Save · {self.menu.app.game.world.title}",
+                        selected=selected)
 
     def type(self, text: str) -> None:
         for ch in text.lower().replace(" ", "-"):
@@ -401,7 +402,8 @@ class LoadPage:
     def __init__(self, menu: EscMenu) -> None:
         self.menu = menu
         saves = menu.app.game.saves
-        self.list = ItemList(save_items(saves.directory if saves else None), heading="Load")
+        self.list = ItemList(save_items(saves.directory if saves else None),
+                             heading=f"Load · {menu.app.game.world.title}")
 
     def handle(self, event: pygame.event.Event) -> None:
         key = self.list.handle(event)

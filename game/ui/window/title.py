@@ -152,7 +152,8 @@ class TitleScreen:
         elif page == "packs":
             self.list = self._packs()
         elif page == "load":
-            self.list = ItemList(save_items(self.save_dir()), heading="Load")
+            title = self.pack.title if self.pack is not None else ""
+            self.list = ItemList(save_items(self.save_dir()), heading=f"Load · {title}")
         self.dirty = True
 
     # -- input ---------------------------------------------------------------------------------
