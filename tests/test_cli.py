@@ -122,7 +122,7 @@ def test_validate_keeps_an_absolute_path_whole(tmp_path: Path) -> None:
     r = subprocess.run([sys.executable, "-m", "game", "validate", str(pack)], text=True,
                        capture_output=True, env=env, cwd="/", timeout=60)
     assert r.returncode == 1
-    assert f"{pack}/pack.toml: endings." in r.stdout, r.stdout
+    assert f"{pack}/pack.toml:" in r.stdout and "endings." in r.stdout, r.stdout
     assert "spotless guide" in r.stderr  # and where the authors' guide is
 
 

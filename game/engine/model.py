@@ -127,8 +127,8 @@ class Model:
         no lit thing is there, in the open or in Joel's hands.  A darkness condition that
         itself asks what can be seen is judged as lit, so no pack can make this loop."""
         rid = room or self.state.room
-        r = self.world.rooms[rid]
-        if r.dark is None or self._judging_light:
+        r = self.world.rooms.get(rid)
+        if r is None or r.dark is None or self._judging_light:
             return False
         self._judging_light = True
         try:
