@@ -14,7 +14,7 @@ from typing import TextIO
 from game.engine import companion, erasure, meta
 from game.engine.actions import describe_room
 from game.engine.context import AskFor, Cmd, Ctx
-from game.engine.grammar import ALL_WORDS, ARTICLES, VERBS, Pattern
+from game.engine.grammar import ALL_WORDS, ARTICLES, Pattern
 from game.engine.messages import Catalogue, join_list
 from game.engine.meta import Confirm
 from game.engine.model import Model
@@ -183,7 +183,7 @@ class Game:
     def _split(self, words: list[str]) -> list[list[str]]:
         if not words:
             return [[]]
-        if "," in words and words[0] not in VERBS:
+        if "," in words and words[0] not in self.parser.verbs:
             head = words[: words.index(",")]
             rest = [w for w in words[words.index(",") + 1 :] if w != ","] if head else []
             person = self._person_named(head, self.model.scope())
@@ -220,7 +220,7 @@ class Game:
                 forced, only = self.last_forced
         elif words and words[0] in ("oops", "o"):
             return self._oops(words[1:], out)
-        if self.ended and (not words or words[0] not in VERBS):
+        if self.ended and (not words or words[0] not in self.parser.verbs):
             out.append(Line(self.msg("ending.options"), Style.META))
             return False
         if words and words[0] == ABSENT:
@@ -269,8 +269,39 @@ class Game:
         if result.action in meta.COMMANDS:
             meta.COMMANDS[result.action](self, result, out)
             return True
+        if result.action == "go_to":
+            self._walk(result.text, out)
+            return True
         self._act(result, out)
         return True
+
+    # -- GO TO A ROOM ------------------------------------------------------------------------
+    def _walk(self, target: str, out: list[Line]) -> None:
+        """GO TO THE KITCHEN walks the way through rooms Joel knows, a turn a step, as if he
+        had typed each direction, and stops where anything happens on the way (a rule or an
+        event fires, the erasure moves, a voice speaks) or a step fails."""
+        path = route(self.model, target)
+        if path is None:
+            out.append(Line(self.msg("parser.room_unknown"), Style.PARSER))
+            return
+        for i, (direction, room) in enumerate(path):
+            st = self.state
+            before = (st.score, len(st.fired), len(st.flags), tuple(sorted(st.counters.items())),
+                      len(st.keepsakes), st.follower, st.level, tuple(sorted(st.stages.items())))
+            step: list[Line] = []
+            self._act(Parsed("go", direction=direction), step)
+            out.extend(step)
+            st = self.state
+            if st.room != room or self.ended or self.pending is not None or self.finished:
+                return
+            after = (st.score, len(st.fired), len(st.flags), tuple(sorted(st.counters.items())),
+                     len(st.keepsakes), st.follower, st.level, tuple(sorted(st.stages.items())))
+            last = i == len(path) - 1
+            if not last and (before != after or any(
+                    ln.style in (Style.VOICE, Style.WARNING) for ln in step)):
+                out.append(Line(self.msg("parser.walk_stopped", room=self.model.room.title),
+                                Style.PARSER))
+                return
 
     def _answer(self, pending: Question | AskFor, words: list[str]) -> list[Line] | None:
         """Feed the player's reply to a question; None when it is a new command instead."""
@@ -279,7 +310,7 @@ class Game:
         if not words:
             return None
         if isinstance(pending, AskFor):
-            if words[0] in VERBS and words[0] not in self.model.world.vocabulary:
+            if words[0] in self.parser.verbs and words[0] not in self.model.world.vocabulary:
                 return None
             if words[0] == pending.words[-1]:
                 words = words[1:]  # "With what?" "With the red key."
@@ -306,7 +337,7 @@ class Game:
                                        only=pending.pattern)
             self._handle(result, list(pending.tokens), out, None, forced, pending.pattern)
             return out
-        if words[0] in VERBS and words[0] not in self.model.world.vocabulary:
+        if words[0] in self.parser.verbs and words[0] not in self.model.world.vocabulary:
             return None
         full = [*pending.tokens, *words]
         self._handle(self.parser.parse(full, self.pronouns), full, out)
@@ -464,6 +495,36 @@ class Game:
         for item in out:
             self.script.write(item.text + "\n")
         self.script.flush()
+
+def route(model: Model, target: str) -> list[tuple[str, str]] | None:
+    """The shortest way to ``target`` through rooms Joel has been in: (direction, room) steps;
+    None if there is none.  The target itself need only be known (been in, or next door)."""
+    start = model.state.room
+    world = model.world
+    seen = {start: ("", "")}
+    queue = deque([start])
+    while queue:
+        here = queue.popleft()
+        if here == target:
+            break
+        if here != start and here not in model.state.visited:
+            continue  # a room Joel has never been in is no way through
+        for ex in world.rooms[here].exits:
+            if ex.to not in seen and ex.to in world.rooms and model.stage(ex.to) < 4 and (
+                    ex.via is None or model.in_world(ex.via)):
+                seen[ex.to] = (here, ex.direction)
+                queue.append(ex.to)
+    if target not in seen or target == start:
+        return None
+    steps: list[tuple[str, str]] = []
+    room = target
+    while room != start:
+        prev, direction = seen[room]
+        steps.append((direction, room))
+        room = prev
+    steps.reverse()
+    return steps
+
 
 def transcript_of(game: Game, commands: list[str]) -> str:
     """Play commands and return the transcript as a piped terminal run would show it."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
+from game.engine.grammar import Pattern
 from game.engine.logic import Condition, Effect
 
 PLAYER = "player"
@@ -113,6 +114,7 @@ class Thing:
     companion: str | None = None  # the identity this person shares across memories
     volunteers: tuple[Variant, ...] = ()  # lines the person says unasked, once each
     stage_texts: Mapping[int, str] = field(default_factory=dict)
+    search: Text | None = None  # what SEARCH / LOOK IN find, when the pack says
 
     @property
     def is_person(self) -> bool:
@@ -257,6 +259,10 @@ class World:
     vocabulary: frozenset[str] = field(default_factory=frozenset)
     manifest: tuple[LevelInfo, ...] = ()
     level_start: dict[str, str] = field(default_factory=dict)  # level -> its Player's room
+    # the pack's own verbs: grammar lines (tried before the standard ones) and the reply of
+    # each new action when no rule takes it
+    grammar: tuple[Pattern, ...] = ()
+    verb_replies: Mapping[str, Text] = field(default_factory=dict)
     loader: LevelLoader | None = field(default=None, repr=False, compare=False)
 
     def ensure_level(self, level_id: str) -> bool:

@@ -65,6 +65,7 @@ class LevelBuilder:
         self.root = root
         self.level_ids = level_ids  # the pack's levels, for { enter = "L" }
         self.keepsakes: set[str] = set()  # the pack's keepsakes (set by the loader)
+        self.verb_actions: frozenset[str] = frozenset()  # the pack's [[verbs]] (the loader)
         self.cross_refs: list[tuple[str, str, tuple[str, ...]]] = []
         self.erasure_plan: ErasurePlan | None = None
         self.source = as_source(root)  # every file is read through it
@@ -391,6 +392,7 @@ class LevelBuilder:
                 survives=props.survives, stage_texts=_stage_texts(tt.stages),
                 companion=props.companion if kind is Kind.PERSON else None,
                 volunteers=self._text(tt.volunteer, key_path + ".volunteer"),
+                search=self._text(tt.search, key_path + ".search") if tt.search else None,
             )
 
     def _check_containment(self, thing_objs: list[MapObject]) -> None:
@@ -742,8 +744,8 @@ class LevelBuilder:
         self.intro = text.level.intro
         for i, r in text.rules:
             where = f"rules[{i}]"
-            if r.action not in RULE_ACTIONS:
-                guess = closest_name(r.action, RULE_ACTIONS)
+            if r.action not in RULE_ACTIONS and r.action not in self.verb_actions:
+                guess = closest_name(r.action, RULE_ACTIONS | self.verb_actions)
                 self.c.error(self.text_path, where + ".action", f'unknown action "{r.action}"',
                              f'did you mean "{guess}"?' if guess else
                              "see the list of actions in levels/README.md")

@@ -18,6 +18,7 @@ from game.engine.world import (
     Room,
     Thing,
     World,
+    plain,
     vocabulary_of,
 )
 from game.packs.level import LevelBuilder
@@ -33,6 +34,7 @@ from game.packs.source import (
     open_source,
 )
 from game.packs.texts import Manifest, read_manifest
+from game.packs.verbs import compile_verbs
 
 
 # -- the pack --------------------------------------------------------------------------------
@@ -119,6 +121,7 @@ def _build(source: PackSource, entry: LevelEntry, c: Collector, manifest: Manife
     b = LevelBuilder(source, entry, c, manifest.endings, entry.id == manifest.start,
                      frozenset(lv.id for lv in manifest.levels))
     b.keepsakes = manifest.keepsakes
+    b.verb_actions = frozenset(manifest.verb_actions)
     try:
         b.build()
     except RecursionError:
@@ -156,6 +159,8 @@ def _check_cross_refs(builders: list[LevelBuilder], c: Collector) -> None:
 def _load(source: PackSource, only_start: bool) -> tuple[World, list[Problem]]:
     c = Collector()
     manifest = _manifest(source, c)
+    verbs = compile_verbs(manifest.pack.verbs if manifest.pack else [],
+                          source.path_of("pack.toml"), c)
     ids = [lv.id for lv in manifest.levels]
     builders: list[LevelBuilder] = []
     for i, lv in enumerate(manifest.levels):
@@ -195,5 +200,7 @@ def _load(source: PackSource, only_start: bool) -> tuple[World, list[Problem]]:
         manifest=tuple(LevelInfo(lv.id, lv.title, lv.erasure, lv.hidden)
                        for lv in manifest.levels),
         level_start=level_start,
+        grammar=tuple(verbs.patterns),
+        verb_replies={a: plain(r) for a, r in verbs.replies.items() if r},
     )
     return world, c.problems

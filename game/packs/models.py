@@ -63,6 +63,23 @@ class KeepsakeEntry(Strict):
         "how the ending names it, like \"Stars on the ice\""))
 
 
+class VerbEntry(Strict):
+    """A ``[[verbs]]`` entry of pack.toml: a verb of the pack's own, an action that rules can
+    hook like any standard one."""
+
+    action: str = Field(pattern=r"^[a-z][a-z0-9_]{0,39}$", description=(
+        'the new action\'s id, which rules name (action = "ring"); lowercase letters, digits '
+        "and underscores, not a standard action's id"))
+    grammar: list[str] = Field(min_length=1, max_length=20, description=(
+        'what the player types, one line each, like "ring [thing]", "blow out [thing]", '
+        '"hide", "hide in/under [thing]": words (a/b for either word) and at most two of '
+        "[thing] (anything in sight), [person], [held] (taken first if need be), with "
+        "[text] (any words) last"), examples=['["ring [thing]", "ding [thing]"]'])
+    reply: str = Field(default="", max_length=MAX_TEXT, description=(
+        "what the action says when no rule takes it; {the} is the thing acted on, {second} "
+        "the second; default: the engine's reply (pack_verb.default)"))
+
+
 class PackFile(Strict):
     """pack.toml, the manifest of a pack."""
 
@@ -86,6 +103,8 @@ class PackFile(Strict):
         "moments worth keeping, one [keepsakes.NAME] each; the ending lists those kept"))
     endings: dict[str, EndingEntry] = Field(default_factory=dict,
                                             description="the endings, one [endings.NAME] each")
+    verbs: list[VerbEntry] = Field(default_factory=list, max_length=200, description=(
+        "verbs of the pack's own, one [[verbs]] table each (see Verbs of your own)"))
 
 
 # -- conditions and effects --------------------------------------------------------------------
@@ -351,6 +370,9 @@ class ThingText(Strict):
         "each, at most one a turn"))
     topics: list[TopicText] = Field(default_factory=list, max_length=100, description=(
         "what ASK and TELL ABOUT answer (a Person)"))
+    search: Text | None = Field(default=None, description=(
+        "what SEARCH and LOOK IN find (its contents are listed after it); default: its "
+        "contents, or that there is nothing more to find"))
 
 
 class RuleEntry(Strict):

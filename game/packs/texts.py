@@ -101,6 +101,7 @@ class Manifest:
     endings: set[str]
     pack: M.PackFile | None  # None when pack.toml has mistakes
     keepsakes: set[str] = field(default_factory=set)
+    verb_actions: set[str] = field(default_factory=set)  # the actions of [[verbs]]
 
 
 def read_manifest(raw: dict[str, Any], path: Path | str, c: Collector) -> Manifest:
@@ -110,7 +111,7 @@ def read_manifest(raw: dict[str, Any], path: Path | str, c: Collector) -> Manife
         c.pydantic(path, exc, M.PackFile)
     else:
         return Manifest(list(pack.levels), pack.start, set(pack.endings), pack,
-                        set(pack.keepsakes))
+                        set(pack.keepsakes), {v.action for v in pack.verbs})
     # pack.toml is wrong, but its levels can still be checked
     levels = []
     for entry in raw.get("levels", []) if isinstance(raw.get("levels"), list) else []:
@@ -125,7 +126,10 @@ def read_manifest(raw: dict[str, Any], path: Path | str, c: Collector) -> Manife
     start = raw.get("start") if isinstance(raw.get("start"), str) else None
     endings = raw.get("endings")
     keepsakes = raw.get("keepsakes")
+    verbs = raw.get("verbs")
+    verb_actions = {v["action"] for v in verbs if isinstance(v, dict)
+                    and isinstance(v.get("action"), str)} if isinstance(verbs, list) else set()
     return Manifest(levels, start, set(endings) if isinstance(endings, dict) else set(), None,
-                    set(keepsakes) if isinstance(keepsakes, dict) else set())
+                    set(keepsakes) if isinstance(keepsakes, dict) else set(), verb_actions)
 
 
