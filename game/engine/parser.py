@@ -158,13 +158,17 @@ class Parser:
         pack_words = frozenset(w for p in grammar for part in p.parts
                                if isinstance(part, Lit) for w in part.options)
         self.vocabulary = world.vocabulary | GRAMMAR_WORDS | SELF_WORDS | pack_words
-        self._verb_pool = sorted(self.verbs)
+        self._verb_pool = tuple(sorted(self.verbs))
         self._suggestions: dict[tuple[str, tuple[str, ...]], str | None] = {}
         self._soft: dict[str, frozenset[str]] = {}  # thing -> the words describing it
         self._room_words: dict[str, frozenset[str]] = {
             rid: frozenset(_WORD.findall(f"{r.title} {r.name}".lower())) - _FILLER
             for rid, r in world.rooms.items()}
         self._action = ""  # the action being resolved (for the reply to a mentioned word)
+        self._texts: dict[str, frozenset[str]] = {}  # room or thing -> the words of its texts
+        self._mention_key: tuple[str, tuple[str, ...]] | None = None
+        self._mention_words: frozenset[str] = frozenset()
+        self._scope: list[str] = []  # the scope of the command being parsed
 
     # -- public --------------------------------------------------------------------------------
     def parse(
@@ -174,6 +178,7 @@ class Parser:
         forced: Forced | None = None,
         only: Pattern | None = None,
     ) -> Result:
+        self._scope = []
         if not words:
             return Failure(self.msg("parser.empty"))
         if len(words) > MAX_WORDS:
@@ -184,6 +189,7 @@ class Parser:
         if only is None and first not in self.verbs:
             return self._unknown_verb(first)
         scope = self.model.scope()
+        self._scope = scope
         errors: list[Failure] = []
         missing: list[tuple[Pattern, list[tuple[int, int]]]] = []
         partial: list[tuple[Pattern, list[tuple[int, int]], int]] = []
@@ -638,15 +644,39 @@ class Parser:
             self._soft[tid] = soft
         return soft
 
-    def mentioned_words(self) -> frozenset[str]:
-        """The words of what Joel sees: the room's text and the descriptions of the things in
-        sight, as they read now."""
+    def mentioned_words(self, scope: list[str] | None = None) -> frozenset[str]:
+        """The words of what Joel sees: the room's texts and the descriptions of the things in
+        sight (every variant of them: a word that one of them uses is never a stranger)."""
         m = self.model
-        parts = [m.room.title, m.room_description(m.state.room)]
-        for tid in m.scope():
+        room = m.state.room
+        scope = m.scope() if scope is None else scope
+        key = (room, tuple(scope))
+        if self._mention_key == key:
+            return self._mention_words
+        words = set(self._text_words(room))
+        for tid in scope:
             if tid != PLAYER:
-                parts.append(m.thing_description(tid))
-        return frozenset(_WORD.findall(" ".join(parts).lower()))
+                words |= self._text_words(tid)
+        self._mention_key, self._mention_words = key, frozenset(words)
+        return self._mention_words
+
+    def _text_words(self, oid: str) -> frozenset[str]:
+        """Every word of a room's or a thing's texts, all variants and stages (cached: the
+        texts never change)."""
+        found = self._texts.get(oid)
+        if found is None:
+            world = self.model.world
+            texts: list[str] = []
+            if oid in world.rooms:
+                r = world.rooms[oid]
+                texts = [r.title, *(v.text for v in r.description), *r.stage_texts.values()]
+            elif oid in world.things:
+                t = world.things[oid]
+                texts = [*(v.text for v in t.description), *t.stage_texts.values(),
+                         *(v.text for v in t.initial or ())]
+            found = frozenset(_WORD.findall(" ".join(texts).lower()))
+            self._texts[oid] = found
+        return found
 
     def _mentioned(self, toks: list[str]) -> bool:
         """The words name something the text mentions (every word of them is in the text, or
@@ -654,7 +684,7 @@ class Parser:
         content = [w for w in toks if w not in _FILLER and w not in ARTICLES]
         if not content:
             return False
-        said = self.mentioned_words()
+        said = self.mentioned_words(self._scope or None)
         hits = [w for w in content if _forms(w) & said]
         return bool(hits) and all(w in hits or w in self.vocabulary for w in content)
 
@@ -707,7 +737,9 @@ class Parser:
         return Failure(self.msg("parser.unknown_word", word=word), word)
 
     def _unknown_verb(self, word: str) -> Failure:
-        guess = None if self._mentioned([word]) else _nearest_in(word, tuple(self._verb_pool))
+        guess = _nearest_in(word, self._verb_pool)
+        if guess and _forms(word) & self._text_words(self.model.state.room):
+            guess = None  # a word of the room's text is no typo of a verb
         if guess:
             return Failure(self.msg("parser.unknown_verb_guess", word=word, guess=guess), word)
         return Failure(self.msg("parser.unknown_verb", word=word), word)
