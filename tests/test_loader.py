@@ -193,7 +193,7 @@ def test_unknown_key_in_level_toml(tmp_path: Path) -> None:
     p = one(found, "house.toml", 'rooms."Cellar".descripton', 'unknown key "descripton"')
     assert str(p).endswith('house.toml: rooms."Cellar".descripton: unknown key "descripton". '
                            'Fix: did you mean "description"? (keys here: title, description, '
-                           'stages)')
+                           'stages, details)')
     # the broken table is reported once, not also as "the room has no description"
     assert [q for q in found if q.where == 'rooms."Cellar"'] == []
 

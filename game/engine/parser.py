@@ -62,6 +62,7 @@ class Parsed:
 class Failure:
     message: str
     unknown: str | None = None
+    prose: bool = False  # the pack's words (a room's detail), shown as the story's text
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ class _Ambiguous:
 class _Missing:
     message: str
     unknown: str | None = None
+    prose: bool = False
 
 
 _Res = _Found | _Ambiguous | _Missing
@@ -166,6 +168,8 @@ class Parser:
             for rid, r in world.rooms.items()}
         self._action = ""  # the action being resolved (for the reply to a mentioned word)
         self._texts: dict[str, frozenset[str]] = {}  # room or thing -> the words of its texts
+        self._people_words = frozenset(w for t in world.things.values() if t.is_person
+                                       for w in t.words) - _FILLER
         self._mention_key: tuple[str, tuple[str, ...]] | None = None
         self._mention_words: frozenset[str] = frozenset()
         self._scope: list[str] = []  # the scope of the command being parsed
@@ -303,7 +307,7 @@ class Parser:
                                                          pronouns)
                     if shorter:
                         return Failure(shorter)
-                return Failure(res.message, res.unknown)
+                return Failure(res.message, res.unknown, res.prose)
             if isinstance(res, _Ambiguous):
                 names = [self.model.the(c) for c in res.candidates]
                 return Question(
@@ -463,7 +467,7 @@ class Parser:
                 cands = [t for t in scope if all(w in m.thing(t).words for w in singular)]
                 plural = bool(cands)
                 if not cands and self._mentioned(toks):
-                    return self._gentle()
+                    return self._gentle(toks)
                 if not cands and all(w in self.vocabulary for w in singular):
                     return _Missing(self.msg("parser.not_here"))
         elif len(cands) > 1 and _looks_plural(toks[-1], m.world.vocabulary):
@@ -472,8 +476,12 @@ class Parser:
             inside = [c for c in cands if m.location(c) == container]
             cands = inside or cands
         if not cands:
-            if self._mentioned(toks):
-                return self._gentle()
+            # PAPERBACK for a thing called "paperbacks", COAT RACK for a rack "for coats"
+            cands = [t for t in scope if all(_forms(w) & m.thing(t).words for w in toks)] \
+                or (self._described([w for w in toks], scope) if len(toks) > 1 else [])
+        if not cands:
+            if self._mentioned(toks) or self._detail(toks) is not None:
+                return self._gentle(toks)
             unknown = next((w for w in toks if w not in self.vocabulary), None)
             if unknown is not None:
                 return self._missing_word(unknown, scope)
@@ -617,7 +625,7 @@ class Parser:
             if hard == 0:
                 continue
             soft = self._soft_words(t)
-            if all(w in words or w in soft for w in toks):
+            if all(w in words or _forms(w) & soft for w in toks):
                 if hard > most:
                     best, most = [t], hard
                 elif hard == most:
@@ -682,15 +690,31 @@ class Parser:
         """The words name something the text mentions (every word of them is in the text, or
         is a word the game knows, and at least one is in the text)."""
         content = [w for w in toks if w not in _FILLER and w not in ARTICLES]
-        if not content:
-            return False
+        if not content or any(w in self._people_words for w in content):
+            return False  # ROB, when the title says "Rob and Carrie's" and Rob has gone out
         said = self.mentioned_words(self._scope or None)
         hits = [w for w in content if _forms(w) & said]
         return bool(hits) and all(w in hits or w in self.vocabulary for w in content)
 
-    def _gentle(self) -> _Missing:
+    def _gentle(self, toks: list[str]) -> _Missing:
+        """The reply to a word of the text that is no thing: the room's detail for it when
+        the player looks, else the catalogue's gentle sentence."""
         looking = self._action in ("examine", "search", "look_under", "look_through", "read")
+        if looking:
+            detail = self._detail(toks)
+            if detail is not None:
+                return _Missing(detail, prose=True)
         return _Missing(self.msg("parser.mentioned" if looking else "parser.mentioned_act"))
+
+    def _detail(self, toks: list[str]) -> str | None:
+        """The room's detail that the words name (every word of them is one of its words)."""
+        content = [w for w in toks if w not in _FILLER and w not in ARTICLES]
+        if not content:
+            return None
+        for words, text in self.model.room.details:
+            if all(_forms(w) & words for w in content):
+                return text
+        return None
 
     # -- rooms ---------------------------------------------------------------------------------
     def _resolve_room(self, toks: list[str]) -> str | Failure:

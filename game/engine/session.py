@@ -248,7 +248,7 @@ class Game:
                 order: str | None = None, forced: Forced | None = None,
                 only: Pattern | None = None) -> bool:
         if isinstance(result, Failure):
-            out.append(Line(result.message, Style.PARSER))
+            out.append(Line(result.message, Style.TEXT if result.prose else Style.PARSER))
             if result.unknown is not None:
                 self.last_failed = (words, result.unknown)
             return False

@@ -74,6 +74,8 @@ class Room:
     exits: tuple[Exit, ...] = ()
     shape: tuple[tuple[float, float], ...] = ()
     stage_texts: Mapping[int, str] = field(default_factory=dict)  # stage -> the author's text
+    # what EXAMINE says of the room text's nouns that are not things: (its words, the text)
+    details: tuple[tuple[frozenset[str], str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,4 +294,6 @@ def vocabulary_of(rooms: Mapping[str, Room], things: Mapping[str, Thing]) -> fro
             words |= topic.words
     for r in rooms.values():
         words |= set(_WORD.findall(r.title.lower())) - {"the", "a", "an", "some"}
+        for detail, _ in r.details:
+            words |= detail
     return frozenset(words)

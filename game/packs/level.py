@@ -289,7 +289,25 @@ class LevelBuilder:
                 title=rt.title or o.name,
                 description=self._text(rt.description, key + ".description"),
                 shape=o.shape, stage_texts=_stage_texts(rt.stages),
+                details=self._details(rt.details, key + ".details"),
             )
+
+    def _details(self, details: dict[str, str], where: str
+                 ) -> tuple[tuple[frozenset[str], str], ...]:
+        """A room's details: the words of each key (checked: some, and text to say)."""
+        out: list[tuple[frozenset[str], str]] = []
+        for key, text in details.items():
+            words = frozenset(words_of(key))
+            if not words:
+                self.c.error(self.text_path, f"{where}.{quote(key)}",
+                             "the detail has no words a player could type",
+                             'name it with words, like "pizza menu" = "..."')
+            elif not text.strip():
+                self.c.error(self.text_path, f"{where}.{quote(key)}", "the detail has no text",
+                             "write what EXAMINE says of it")
+            else:
+                out.append((words, text))
+        return tuple(out)
 
     def _read_props(self, o: MapObject) -> M.ThingProps | None:
         try:

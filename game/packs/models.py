@@ -336,6 +336,10 @@ class RoomText(Strict):
         "what LOOK says; mention the furniture and the exits here"))
     stages: StageTexts | None = Field(default=None, description=(
         "the description as the erasure takes the room (faded, blurred, dissolving)"))
+    details: dict[str, str] = Field(default_factory=dict, max_length=200, description=(
+        'what EXAMINE says of a noun of the text that is not a thing, like { "pizza menu" = '
+        '"..." }: the key\'s words are what the player may type (any of them, in any order); '
+        "no turn passes, and other verbs get the gentle reply"))
 
 
 class TopicText(Strict):
