@@ -121,3 +121,16 @@ def test_a_rule_for_an_unknown_verb_is_reported(tmp_path: Path) -> None:
     with pytest.raises(PackError) as exc:
         load_pack(_pack(tmp_path, VERBS, '[[rules]]\naction = "rinf"\nsay = "x"\n'))
     assert any('"rinf"' in p.message and "ring" in p.fix for p in exc.value.problems)
+
+
+def test_a_pack_with_the_most_verbs_still_parses(tmp_path: Path) -> None:
+    """200 verbs of 20 lines, 8 parts each: they load, and a command finds its line among
+    4000 (the parser looks only at the lines its first word starts)."""
+    lines = ", ".join(f'"zz{{n}}/yy{{n}} a{k}/b{k} [thing] c/d e/f [text]"' for k in range(19))
+    verbs = "".join(
+        f'[[verbs]]\naction = "v{n}"\ngrammar = ["zz{n} [thing]", {lines.format(n=n)}]\n'
+        f'reply = "v{n} {{the}}."\n' for n in range(200))
+    g = _game(_pack(tmp_path, verbs, ""))
+    assert say(g, "zz199 rug") == "V199 the rug."
+    assert say(g, "yy7 a3 rug c e whatever you like") == "V7 the rug."
+    assert say(g, "x rug") == "A threadbare rug."

@@ -154,6 +154,15 @@ class Parser:
         world = self.model.world
         grammar = world.grammar
         self.patterns: tuple[Pattern, ...] = (*grammar, *PATTERNS)
+        # the patterns a first word can start, in order: a parse looks at these alone, so a
+        # pack's hundreds of lines cost nothing to commands that don't start with their verbs
+        by_first: dict[str, list[Pattern]] = {}
+        for p in self.patterns:
+            first = p.parts[0]
+            if isinstance(first, Lit):
+                for w in first.options:
+                    by_first.setdefault(w, []).append(p)
+        self._by_first = {w: tuple(ps) for w, ps in by_first.items()}
         pack_verbs = frozenset(w for p in grammar if isinstance(p.parts[0], Lit)
                                for w in p.parts[0].options)
         self.verbs: frozenset[str] = VERBS | pack_verbs
@@ -197,7 +206,7 @@ class Parser:
         errors: list[Failure] = []
         missing: list[tuple[Pattern, list[tuple[int, int]]]] = []
         partial: list[tuple[Pattern, list[tuple[int, int]], int]] = []
-        patterns = (only,) if only else self.patterns
+        patterns = (only,) if only else self._by_first.get(first, ())
         for pattern in patterns:
             for spans, end in _match(pattern.parts, words, 0, 0, []):
                 if end < len(words):

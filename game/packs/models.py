@@ -70,7 +70,8 @@ class VerbEntry(Strict):
     action: str = Field(pattern=r"^[a-z][a-z0-9_]{0,39}$", description=(
         'the new action\'s id, which rules name (action = "ring"); lowercase letters, digits '
         "and underscores, not a standard action's id"))
-    grammar: list[str] = Field(min_length=1, max_length=20, description=(
+    grammar: list[Annotated[str, Field(max_length=200)]] = Field(
+        min_length=1, max_length=20, description=(
         'what the player types, one line each, like "ring [thing]", "blow out [thing]", '
         '"hide", "hide in/under [thing]": words (a/b for either word) and at most two of '
         "[thing] (anything in sight), [person], [held] (taken first if need be), with "

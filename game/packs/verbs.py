@@ -151,12 +151,15 @@ def _shape(p: Pattern) -> tuple[object, ...]:
                  for part in p.parts)
 
 
+_BY_LENGTH: dict[int, list[Pattern]] = {}
+for _p in PATTERNS:
+    _BY_LENGTH.setdefault(len(_p.parts), []).append(_p)
+
+
 def _collides(p: Pattern) -> Pattern | None:
     """A standard line that matches the same commands (same length, the same words where it
     has words, slots where it has slots)."""
-    for s in PATTERNS:
-        if len(s.parts) != len(p.parts):
-            continue
+    for s in _BY_LENGTH.get(len(p.parts), ()):
         if all(
             (isinstance(a, Slot) and isinstance(b, Slot))
             or (isinstance(a, Lit) and isinstance(b, Lit) and bool(a.options & b.options))
