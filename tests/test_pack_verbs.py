@@ -134,3 +134,8 @@ def test_a_pack_with_the_most_verbs_still_parses(tmp_path: Path) -> None:
     assert say(g, "zz199 rug") == "V199 the rug."
     assert say(g, "yy7 a3 rug c e whatever you like") == "V7 the rug."
     assert say(g, "x rug") == "A threadbare rug."
+
+
+def test_a_pack_verb_starts_a_command_after_a_comma(tmp_path: Path) -> None:
+    g = _game(_pack(tmp_path))
+    assert say(g, "e, ring table").endswith("The table rings like a bell. Odd.")

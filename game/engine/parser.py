@@ -727,8 +727,8 @@ class Parser:
 
     # -- rooms ---------------------------------------------------------------------------------
     def _resolve_room(self, toks: list[str]) -> str | Failure:
-        """GO TO THE KITCHEN: a room of this memory that Joel knows (has been in, or can see
-        the way into from here)."""
+        """GO TO THE KITCHEN: a room of this memory that Joel knows (has been in, or has seen
+        the way into from a room he has been in)."""
         m = self.model
         toks = [t for t in toks if t not in ARTICLES and t not in POSSESSIVES]
         if not toks:
@@ -740,8 +740,9 @@ class Parser:
             return Failure(self.msg("parser.no_room"))
         if m.state.room in cands:
             return Failure(self.msg("parser.room_here"))
-        near = {e.to for e in m.exits()}
-        known = [r for r in cands if r in m.state.visited or r in near]
+        visited = m.state.visited
+        known = [r for r in cands if r in visited or any(
+            e.to == r for v in visited if v in m.world.rooms for e in m.world.rooms[v].exits)]
         if not known:
             return Failure(self.msg("parser.room_unknown"))
         return known[0]

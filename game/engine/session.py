@@ -192,7 +192,7 @@ class Game:
             absent = self._person_named(head, list(self.world.things))
             if absent is not None:
                 return [[ABSENT, absent]]
-        return split_commas(words) or [[]]
+        return split_commas(words, self.parser.verbs) or [[]]
 
     def _person_named(self, words: list[str], among: list[str]) -> str | None:
         words = [w for w in words if w not in ARTICLES]
@@ -498,7 +498,8 @@ class Game:
 
 def route(model: Model, target: str) -> list[tuple[str, str]] | None:
     """The shortest way to ``target`` through rooms Joel has been in: (direction, room) steps;
-    None if there is none.  The target itself need only be known (been in, or next door)."""
+    None if there is none.  The target itself need only be known (been in, or next door to a
+    room he has been in)."""
     start = model.state.room
     world = model.world
     seen = {start: ("", "")}
