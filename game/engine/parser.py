@@ -801,7 +801,7 @@ def _nearest(word: str, pool: list[str]) -> str | None:
     typing slip away (a letter wrong, missing, extra, or two letters swapped)."""
     if len(word) > 40:
         return None
-    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.7)
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.8)  # WIPE is no WHISPER
     if close:
         return close[0]
     if len(word) >= 3:

@@ -58,7 +58,7 @@ def measure(name: str, verbose: bool) -> tuple[int, int, int, int]:
         reply = "\n".join(line.text for line in game.submit(cmd))
         total += 1
         kind = ""
-        if any(reply.startswith(p) or f"\n{p}" in reply for p in NOT_UNDERSTOOD):
+        if any(p in reply for p in NOT_UNDERSTOOD):
             not_understood += 1
             kind = "NOT UNDERSTOOD"
         elif any(p in reply for p in CANT_SEE):
