@@ -33,6 +33,13 @@ from game.engine.world import PLAYER, Kind
 SELF_WORDS = frozenset({"me", "myself", "self", "yourself"})
 POSSESSIVES = frozenset({"her", "his", "its", "their", "your", "our"})
 """HER ARMCHAIR: before another word these are possessives, not pronouns."""
+EVERYWHERE = frozenset({
+    "floor", "floors", "ground", "wall", "walls", "ceiling", "corner", "corners", "air",
+    "light", "room", "hand", "hands", "arm", "arms", "shoulder", "shoulders", "head", "hair",
+    "face", "eyes", "lap", "feet", "foot", "fingers", "elbow", "lip", "lips", "throat", "mouth",
+    "neck", "pocket", "pockets",
+})
+"""What every room has and every body is: answered gently wherever no thing is called so."""
 _WORD = re.compile(r"[a-z0-9]+")
 # small words that never pick a thing out, even when a description uses them
 _FILLER = frozenset({
@@ -701,7 +708,7 @@ class Parser:
         content = [w for w in toks if w not in _FILLER and w not in ARTICLES]
         if not content or any(w in self._people_words for w in content):
             return False  # ROB, when the title says "Rob and Carrie's" and Rob has gone out
-        said = self.mentioned_words(self._scope or None)
+        said = self.mentioned_words(self._scope or None) | EVERYWHERE
         hits = [w for w in content if _forms(w) & said]
         return bool(hits) and all(w in hits or w in self.vocabulary for w in content)
 
@@ -801,6 +808,7 @@ def _nearest(word: str, pool: list[str]) -> str | None:
     typing slip away (a letter wrong, missing, extra, or two letters swapped)."""
     if len(word) > 40:
         return None
+    pool = [w for w in pool if len(w) >= 3]  # USE is no SE
     close = difflib.get_close_matches(word, pool, n=1, cutoff=0.8)  # WIPE is no WHISPER
     if close:
         return close[0]

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from game.engine.grammar import DIRECTION_WORDS
+from game.engine.parser import EVERYWHERE
 from game.engine.world import PLAYER, World
 
 
@@ -43,12 +44,8 @@ nobody everybody everyone lot lots bit bits half top bottom front back left righ
 outside edge edges pair row rows strip foot feel best grey cold warmth colour order memory
 mind conversation stubbornness hurry distances age deep job
 """)
-# what every room has and every person is: answered by the room and by the people in it
-PARTS = _set("""
-floor floors wall walls ceiling corner corners air light hand hands arm arms shoulder
-shoulders head hair face eyes lap feet fingers elbow lip lips throat mouth neck pocket
-pockets
-""")
+PARTS = EVERYWHERE  # what every room has and every body is: the parser answers it gently
+
 STARTERS = DETERMINERS | {"of"}
 # small words and common verbs that end a noun phrase
 STOPS = _set("""

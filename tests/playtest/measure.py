@@ -23,7 +23,8 @@ from game.packs.loader import load_pack
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-LISTS = ("blind-prologue.cmd", "blind-bookstore.cmd", "blind-building.cmd")
+LISTS = ("blind-prologue.cmd", "blind-bookstore.cmd", "blind-building.cmd",
+         "heldout-prologue.cmd")
 NOT_UNDERSTOOD = ("is not a verb I know", "I don't know the word", "I only understood you as far",
                   "I didn't understand that sentence", "That's not a direction")
 CANT_SEE = ("You can't see any such thing",)
@@ -50,7 +51,7 @@ def _game(in_memory: bool) -> Game:
 
 
 def measure(name: str, verbose: bool) -> tuple[int, int, int, int]:
-    game = _game(in_memory=name != "blind-prologue.cmd")
+    game = _game(in_memory="prologue" not in name)
     total = not_understood = cant_see = gentle = 0
     for cmd in _commands(HERE / name):
         if game.ended:
