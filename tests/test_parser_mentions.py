@@ -113,3 +113,12 @@ def test_hold_a_thing_takes_it_and_a_person_holds_hands(game: Game) -> None:
     say(game, "e")
     assert say(game, "take mary's hand") == "You take Mary's hand for a moment, and let go."
     assert say(game, "hug mary") == "Mary would not welcome that."
+
+
+def test_go_back_returns_the_way_you_came(game: Game) -> None:
+    assert say(game, "go back") == "You haven't come from anywhere you could go back to."
+    say(game, "e")
+    say(game, "go back")
+    assert room(game) == "Hall"
+    say(game, "back")
+    assert room(game) == "Kitchen"

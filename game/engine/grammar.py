@@ -59,6 +59,7 @@ _SPEC: tuple[tuple[str, str], ...] = (
     ("sleep", "go to sleep|bed"),
     ("go_to", "go|walk|run|head|hurry|return|get to|towards|toward {room}"),
     ("go_to", "go|walk|run|head back to|towards|into {room}"),
+    ("go_back", "go|walk|run|head back"), ("go_back", "back|return|retreat"),
     ("go", "go|walk|run|head|move {direction}"),
     ("go", "go|walk|run|head|climb {direction} stairs|staircase|steps|stair|ladder"),
     ("go", "go|walk|run|head|climb {direction} the stairs|staircase|steps|stair|ladder"),

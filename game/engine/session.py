@@ -71,6 +71,7 @@ class Game:
         self.last_failed: tuple[list[str], str] | None = None
         self.script: TextIO | None = None
         self.finished = False
+        self.came_from: str | None = None  # the room Joel last left (GO BACK); not saved
 
     # -- the frontend's interface ----------------------------------------------------------------
     def start(self) -> list[Line]:
@@ -272,6 +273,13 @@ class Game:
         if result.action == "go_to":
             self._walk(result.text, out)
             return True
+        if result.action == "go_back":
+            if self.came_from is None or self.came_from == self.state.room or \
+                    self.came_from not in self.world.rooms:
+                out.append(Line(self.msg("parser.no_way_back"), Style.PARSER))
+                return False
+            self._walk(self.came_from, out)
+            return True
         self._act(result, out)
         return True
 
@@ -393,6 +401,8 @@ class Game:
             self.pronouns.note(self.model, [o for o in parsed.objects if o])
             return
         self.pronouns.note(self.model, [o for o in parsed.objects if o], parsed.second)
+        if self.state.room != room_before:
+            self.came_from = room_before
         if not self.state.ended:
             self._end_turn(c, room_before)
         out.extend(c.out)
@@ -457,6 +467,8 @@ class Game:
 
     def _replace_state(self, state: GameState, keep_pronouns: bool = False) -> None:
         add_new_things(state, self.world)  # levels loaded after the state was taken
+        if state.room != self.state.room:
+            self.came_from = None  # UNDO, RESTORE, RESTART: the way back is not known
         self.state = state
         self.model.state = state
         if not keep_pronouns:
