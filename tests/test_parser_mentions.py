@@ -102,6 +102,12 @@ def test_an_order_to_yourself_gets_a_reply(game: Game, cmd: str) -> None:
     ("pray", "You close your eyes for a moment. Nobody up there seems to be taking calls."),
     ("climb", "There's nothing here to climb."),
     ("jump on rug", "Jumping on the rug would get you nothing but looks."),
+    ("knock on rug", "You knock on the rug. Nobody answers."),
+    ("use rug", "You'll have to say what you want to do with the rug: open it, push it, turn "
+     "it on?"),
+    ("shake rug", "You shake the rug. Nothing rattles, and nothing changes."),
+    ("x rug closely", "A threadbare rug."),
+    ("look between rug", "You find nothing of interest."),
 ])
 def test_common_verbs_have_replies(game: Game, cmd: str, reply: str) -> None:
     assert say(game, cmd) == reply

@@ -859,7 +859,7 @@ ACTIONS: dict[str, Action] = ActionTable({
         Simple("no"), Simple("sorry"), Simple("swear"), Simple("cry"), Simple("xyzzy"),
         LookThrough(), Switch("switch_on"), Switch("switch_off"), Hold(), Hug(),
         Simple("stand_on", "stand_on.person"), Simple("shout"), Simple("pray"),
-        Simple("shake", "shake.person"),
+        Simple("shake", "shake.person"), Simple("knock"), Simple("use", "use.person"),
     )
 })
 

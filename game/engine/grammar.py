@@ -92,6 +92,8 @@ _SPEC: tuple[tuple[str, str], ...] = (
     ("push", "push|press|shove|move {noun}"), ("pull", "pull|drag|tug|yank {noun}"),
     ("turn", "turn|flip {noun} over|around|round"), ("turn", "turn|rotate|twist|spin|screw {noun}"),
     ("touch", "touch|feel|rub|pat|stroke|poke {noun}"), ("shake", "shake|rattle|tip {noun}"),
+    ("knock", "knock|rap|bang|tap on|at {noun}"), ("knock", "knock|rap {noun}"),
+    ("knock", "knock"), ("use", "use|operate {noun}"),
     ("eat", "eat|swallow|consume|chew {held}"), ("drink", "drink|sip|quaff {noun}"),
     ("smell", "smell|sniff {noun}"), ("smell", "smell|sniff"),
     ("listen", "listen to {noun}"), ("listen", "hear {noun}"), ("listen", "listen"),

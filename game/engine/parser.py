@@ -40,6 +40,9 @@ EVERYWHERE = frozenset({
     "neck", "pocket", "pockets",
 })
 """What every room has and every body is: answered gently wherever no thing is called so."""
+TRAILING = frozenset({"closely", "carefully", "thoroughly", "please"})
+"""Words at the end of a command that ask for nothing the game wouldn't do anyway (X GLOBE
+CLOSELY); other leftovers are still refused (TAKE BOX QUICKLY)."""
 _WORD = re.compile(r"[a-z0-9]+")
 # small words that never pick a thing out, even when a description uses them
 _FILLER = frozenset({
@@ -199,6 +202,8 @@ class Parser:
         only: Pattern | None = None,
     ) -> Result:
         self._scope = []
+        while len(words) > 1 and words[-1] in TRAILING:
+            words = words[:-1]  # X GLOBE CLOSELY
         if not words:
             return Failure(self.msg("parser.empty"))
         if len(words) > MAX_WORDS:
