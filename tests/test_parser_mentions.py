@@ -128,3 +128,22 @@ def test_go_back_returns_the_way_you_came(game: Game) -> None:
     assert room(game) == "Hall"
     say(game, "back")
     assert room(game) == "Kitchen"
+
+
+def test_the_only_person_here_is_assumed(game: Game) -> None:
+    say(game, "e")
+    assert say(game, "talk to") == "What do you want to talk to?"  # Mary and Stan
+    game.state.things["house/Stan"].location = None
+    assert say(game, "hello") == "(Mary)\n\"Hello,\" says Mary."
+    assert say(game, "talk to") == "(Mary)\n\"Hello,\" says Mary."
+
+
+def test_every_simple_action_has_a_reply_for_yourself() -> None:
+    """SHAKE ME, USE MYSELF: an action whose noun is Joel says its default."""
+    from game.engine.actions import ACTIONS, Push, Simple
+    from game.engine.messages import Catalogue
+
+    msg = Catalogue()
+    missing = [a for a, x in ACTIONS.items() if isinstance(x, Simple)
+               and not isinstance(x, Push) and not msg.has(f"{a}.default")]
+    assert missing == []

@@ -233,6 +233,10 @@ class Parser:
                 errors.append(res)
         if missing:
             # UNLOCK DOOR WITH: asking beats "I only understood you as far as ..."
+            for pattern, spans in missing:
+                supplied = self._only_person(pattern, words, spans, scope, pronouns, only)
+                if supplied is not None:
+                    return supplied
             pattern, spans = missing[0]
             asked = self._ask_for_noun(pattern, words, spans, len(spans), scope, pronouns)
             if isinstance(asked, Question) or not errors:
@@ -378,6 +382,29 @@ class Parser:
         if tid == PLAYER:
             return " ".join(typed)
         return self.model.the(tid)
+
+    def _only_person(self, pattern: Pattern, words: list[str], spans: list[tuple[int, int]],
+                     scope: list[str], pronouns: Pronouns, only: Pattern | None) -> Result | None:
+        """HELLO, TALK TO: the person left out is the only one here, as Inform assumes
+        ("(Mary)"); None when there are none or several."""
+        if len(spans) != sum(isinstance(p, Slot) for p in pattern.parts) - 1:
+            return None
+        part = pattern.parts[_slot_part_index(pattern, len(spans))]
+        if not (isinstance(part, Slot) and part.kind == "person") or part != pattern.parts[-1]:
+            return None
+        m = self.model
+        people = [t for t in scope if t != PLAYER and m.thing(t).is_person]
+        if len(people) != 1:
+            return None
+        name = _WORD.findall(m.thing(people[0]).name.lower())
+        if not name or not all(w in m.thing(people[0]).words for w in name):
+            return None
+        res = self.parse([*words, *name], pronouns, None, only or pattern)
+        if isinstance(res, Parsed):
+            note = self.msg("parser.assumed", the=m.the(people[0]))
+            return Parsed(res.action, res.objects, res.second, res.direction, res.text,
+                          res.multi, (note, *res.notes))
+        return None
 
     # -- asking for what is missing -----------------------------------------------------------
     def _ask_for_noun(
