@@ -74,6 +74,9 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("packs", nargs="+", metavar="PACK")
     check.add_argument("--json", action="store_true",
                        help="print the problems as JSON records (for editors and CI)")
+    check.add_argument("--coverage", action="store_true",
+                       help="also list, per room, the nouns of its texts that no thing "
+                       "answers to")
     new = sub.add_parser("new-pack", help="write a small valid pack to start from")
     new.add_argument("dir", metavar="DIR", help="folder to create (must not exist or be empty)")
     guide = sub.add_parser("guide", help="print the authors' guide to making packs "
@@ -96,8 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         if args.command == "validate":
-            from game.packs.validate import validate_command
+            from game.packs.validate import coverage_command, validate_command
 
+            if args.coverage and not args.json:
+                return coverage_command(args.packs)
             return validate_command(args.packs, as_json=args.json)
         if args.command == "guide":
             return guide_command(args.path)

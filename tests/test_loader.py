@@ -194,7 +194,7 @@ def test_unknown_key_in_level_toml(tmp_path: Path) -> None:
     assert p.line == 22  # [rooms.Cellar] is line 21
     assert str(p).endswith('house.toml:22: rooms."Cellar".descripton: unknown key "descripton". '
                            'Fix: did you mean "description"? (keys here: title, description, '
-                           'stages, dark)')
+                           'stages, dark, details)')
     # the broken table is reported once, not also as "the room has no description"
     assert [q for q in found if q.where == 'rooms."Cellar"'] == []
 

@@ -176,6 +176,12 @@ class Search(Action):
             Inventory().report(c, cmd)
             return
         t = m.thing(tid)
+        own = m.text(t.search) if t.search else ""
+        if own:  # the pack says what searching it finds
+            c.say(own)
+            if t.kind in (Kind.CONTAINER, Kind.SUPPORTER):
+                list_contents(c, tid)
+            return
         if t.kind in (Kind.CONTAINER, Kind.SUPPORTER, Kind.PERSON):
             if not list_contents(c, tid):
                 key = {Kind.PERSON: "search.nothing", Kind.SUPPORTER: "search.empty_on"}.get(
@@ -713,6 +719,11 @@ class Kiss(Action):
 class Order(Action):
     id = "order"
 
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        if (cmd.actor or cmd.noun) == PLAYER:  # TELL ME TO JUMP: Joel needs no persuading
+            return c.msg("order.self", command=cmd.text.upper() or "LOOK")
+        return None
+
     def report(self, c: Ctx, cmd: Cmd) -> None:
         if not companion.order(c, cmd):
             c.tell("order.default", the=c.the(cmd.actor or noun(cmd)))
@@ -749,7 +760,103 @@ class Push(Simple):
             c.tell("push.fixed", the=c.the(noun(cmd)) if t else c.msg.word("word.you"))
 
 
-ACTIONS: dict[str, Action] = {
+# -- the verbs every player tries ---------------------------------------------------------------
+class LookThrough(Action):
+    """LOOK OUT OF / THROUGH THE WINDOW: what the thing shows (its description), or, for
+    something one looks *into*, what is inside it."""
+
+    id = "look_through"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        tid = noun(cmd)
+        if tid != PLAYER and c.model.thing(tid).kind in (Kind.CONTAINER, Kind.SUPPORTER):
+            return Search().check(c, cmd)
+        return None
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        tid = noun(cmd)
+        if tid == PLAYER:
+            c.tell("look_through.self")
+        elif c.model.thing(tid).kind in (Kind.CONTAINER, Kind.SUPPORTER):
+            Search().report(c, cmd)
+        else:
+            Examine().report(c, cmd)
+
+
+class Switch(Action):
+    """SWITCH/TURN ON and OFF: nothing in the standard world has a switch, so the default is
+    a refusal; a pack gives a thing its switch with rules (action = "switch_on")."""
+
+    def __init__(self, action_id: str) -> None:
+        self.id = action_id
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        tid = noun(cmd)
+        if tid == PLAYER or c.model.thing(tid).is_person:
+            return c.msg(f"{self.id}.person")
+        return c.msg(f"{self.id}.cant", the=c.the(tid))
+
+
+class Hold(Action):
+    """HOLD X / TAKE HER HAND: holding a person is an embrace, holding a thing is taking it."""
+
+    id = "hold"
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        tid = noun(cmd)
+        if tid != PLAYER and not c.model.thing(tid).is_person:
+            run(c, Cmd("take", tid))
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        tid = noun(cmd)
+        if tid == PLAYER:
+            c.tell("hold.self")
+        elif c.model.thing(tid).is_person:
+            c.tell("hold.person", the=c.the(tid))
+
+
+class Hug(Kiss):
+    id = "hug"
+
+    def check(self, c: Ctx, cmd: Cmd) -> str | None:
+        if cmd.noun == PLAYER or not c.model.thing(noun(cmd)).is_person:
+            return c.msg("hug.thing", the=c.the(noun(cmd)) if cmd.noun != PLAYER
+                         else c.msg.word("word.yourself"))
+        return None
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        c.tell("hug.default", the=c.the(noun(cmd)))
+
+
+class PackVerb(Action):
+    """An action a pack made with a grammar line of its own (RING BELL): its default is the
+    pack's reply, and rules hook it like any other action."""
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        replies = c.model.world.verb_replies
+        if cmd.action not in replies and not any(p.action == cmd.action
+                                                 for p in c.model.world.grammar):
+            raise KeyError(f"no action {cmd.action!r}")
+        text = c.model.text(replies.get(cmd.action)) or c.msg("pack_verb.default")
+        if cmd.noun is not None:
+            the = c.the(cmd.noun) if cmd.noun != PLAYER else c.msg.word("word.yourself")
+            text = text.replace("{the}", the)
+        if cmd.second is not None and cmd.second != PLAYER:
+            text = text.replace("{second}", c.the(cmd.second))
+        c.say(text[:1].upper() + text[1:])
+
+
+class ActionTable(dict[str, Action]):
+    """The standard actions by id; an id it doesn't have is a pack's verb (the loader made
+    sure it is one, and ``PackVerb`` fails loudly if not)."""
+
+    def __missing__(self, key: str) -> Action:
+        return _PACK_VERB
+
+
+_PACK_VERB = PackVerb()
+
+ACTIONS: dict[str, Action] = ActionTable({
     a.id: a
     for a in (
         Look(), Examine(), Read(), Search(), LookUnder(), Inventory(), Go(), Enter(), GoIn(),
@@ -762,7 +869,10 @@ ACTIONS: dict[str, Action] = {
         Simple("wake"), Simple("sit"), Simple("lie"), Simple("jump"), Simple("think"),
         Simple("sing"), Simple("attack", "attack.person"), Simple("climb"), Simple("yes"),
         Simple("no"), Simple("sorry"), Simple("swear"), Simple("cry"), Simple("xyzzy"),
+        LookThrough(), Switch("switch_on"), Switch("switch_off"), Hold(), Hug(),
+        Simple("stand_on", "stand_on.person"), Simple("shout"), Simple("pray"),
+        Simple("shake", "shake.person"), Simple("knock"), Simple("use", "use.person"),
     )
-}
+})
 
 PACK_ACTIONS = frozenset(ACTIONS) - {"go_in", "remove"}

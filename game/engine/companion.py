@@ -18,7 +18,8 @@ HIDE_WORDS = frozenset({"hide"})
 def order(c: Ctx, cmd: Cmd) -> bool:
     """MARY, FOLLOW ME / ASK CLEMENTINE TO WAIT: True when it was an order a companion takes."""
     person = cmd.actor or cmd.noun
-    if person is None or c.model.thing(person).companion is None:
+    if person is None or person not in c.model.world.things \
+            or c.model.thing(person).companion is None:
         return False
     words = set(cmd.text.split())
     st = c.model.state

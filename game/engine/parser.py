@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -30,6 +31,27 @@ from game.engine.model import Model
 from game.engine.world import PLAYER, Kind
 
 SELF_WORDS = frozenset({"me", "myself", "self", "yourself"})
+POSSESSIVES = frozenset({"her", "his", "its", "their", "your", "our"})
+"""HER ARMCHAIR: before another word these are possessives, not pronouns."""
+EVERYWHERE = frozenset({
+    "floor", "floors", "ground", "wall", "walls", "ceiling", "corner", "corners", "air",
+    "light", "room", "hand", "hands", "arm", "arms", "shoulder", "shoulders", "head", "hair",
+    "face", "eyes", "lap", "feet", "foot", "fingers", "elbow", "lip", "lips", "throat", "mouth",
+    "neck", "pocket", "pockets",
+})
+"""What every room has and every body is: answered gently wherever no thing is called so."""
+TRAILING = frozenset({"closely", "carefully", "thoroughly", "please"})
+"""Words at the end of a command that ask for nothing the game wouldn't do anyway (X GLOBE
+CLOSELY); other leftovers are still refused (TAKE BOX QUICKLY)."""
+_WORD = re.compile(r"[a-z0-9]+")
+# small words that never pick a thing out, even when a description uses them
+_FILLER = frozenset({
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+    "into", "onto", "is", "are", "was", "were", "be", "it", "its", "as", "that", "this", "you",
+    "your", "her", "his", "their", "there", "here", "has", "have", "had", "not", "no", "but",
+    "so", "up", "down", "out", "over", "under", "all", "one", "some", "any", "nothing", "than",
+    "then", "what", "which", "who", "where", "when", "them", "they", "she", "he", "him", "me",
+})
 MAX_WORDS = 60  # longer commands are refused rather than matched in quadratic time
 MULTI_SLOTS = frozenset({"multi", "multiheld", "multiinside"})
 FREE_SLOTS = frozenset({"topic", "text"})
@@ -50,6 +72,7 @@ class Parsed:
 class Failure:
     message: str
     unknown: str | None = None
+    prose: bool = False  # the pack's words (a room's detail), shown as the story's text
 
 
 @dataclass(frozen=True)
@@ -124,6 +147,7 @@ class _Ambiguous:
 class _Missing:
     message: str
     unknown: str | None = None
+    prose: bool = False
 
 
 _Res = _Found | _Ambiguous | _Missing
@@ -138,9 +162,36 @@ class Parser:
     def refresh(self) -> None:
         """Take in the words of levels loaded since (the world grows as levels are entered)."""
         world = self.model.world
-        self.vocabulary = world.vocabulary | GRAMMAR_WORDS | SELF_WORDS
-        self._suggest_pool = sorted(world.vocabulary | VERBS)
-        self._suggestions: dict[str, str | None] = {}
+        grammar = world.grammar
+        self.patterns: tuple[Pattern, ...] = (*grammar, *PATTERNS)
+        # the patterns a first word can start, in order: a parse looks at these alone, so a
+        # pack's hundreds of lines cost nothing to commands that don't start with their verbs
+        by_first: dict[str, list[Pattern]] = {}
+        for p in self.patterns:
+            first = p.parts[0]
+            if isinstance(first, Lit):
+                for w in first.options:
+                    by_first.setdefault(w, []).append(p)
+        self._by_first = {w: tuple(ps) for w, ps in by_first.items()}
+        pack_verbs = frozenset(w for p in grammar if isinstance(p.parts[0], Lit)
+                               for w in p.parts[0].options)
+        self.verbs: frozenset[str] = VERBS | pack_verbs
+        pack_words = frozenset(w for p in grammar for part in p.parts
+                               if isinstance(part, Lit) for w in part.options)
+        self.vocabulary = world.vocabulary | GRAMMAR_WORDS | SELF_WORDS | pack_words
+        self._verb_pool = tuple(sorted(self.verbs))
+        self._suggestions: dict[tuple[str, tuple[str, ...]], str | None] = {}
+        self._soft: dict[str, frozenset[str]] = {}  # thing -> the words describing it
+        self._room_words: dict[str, frozenset[str]] = {
+            rid: frozenset(_WORD.findall(f"{r.title} {r.name}".lower())) - _FILLER
+            for rid, r in world.rooms.items()}
+        self._action = ""  # the action being resolved (for the reply to a mentioned word)
+        self._texts: dict[str, frozenset[str]] = {}  # room or thing -> the words of its texts
+        self._people_words = frozenset(w for t in world.things.values() if t.is_person
+                                       for w in t.words) - _FILLER
+        self._mention_key: tuple[str, tuple[str, ...], bool] | None = None
+        self._mention_words: frozenset[str] = frozenset()
+        self._scope: list[str] = []  # the scope of the command being parsed
 
     # -- public --------------------------------------------------------------------------------
     def parse(
@@ -150,6 +201,9 @@ class Parser:
         forced: Forced | None = None,
         only: Pattern | None = None,
     ) -> Result:
+        self._scope = []
+        while len(words) > 1 and words[-1] in TRAILING:
+            words = words[:-1]  # X GLOBE CLOSELY
         if not words:
             return Failure(self.msg("parser.empty"))
         if len(words) > MAX_WORDS:
@@ -157,13 +211,14 @@ class Parser:
         if len(words) == 1 and words[0] in DIRECTION_WORDS:
             return Parsed("go", direction=DIRECTION_WORDS[words[0]])
         first = words[0]
-        if only is None and first not in VERBS:
+        if only is None and first not in self.verbs:
             return self._unknown_verb(first)
         scope = self.model.scope()
+        self._scope = scope
         errors: list[Failure] = []
         missing: list[tuple[Pattern, list[tuple[int, int]]]] = []
         partial: list[tuple[Pattern, list[tuple[int, int]], int]] = []
-        patterns = (only,) if only else PATTERNS
+        patterns = (only,) if only else self._by_first.get(first, ())
         for pattern in patterns:
             for spans, end in _match(pattern.parts, words, 0, 0, []):
                 if end < len(words):
@@ -178,6 +233,10 @@ class Parser:
                 errors.append(res)
         if missing:
             # UNLOCK DOOR WITH: asking beats "I only understood you as far as ..."
+            for pattern, spans in missing:
+                supplied = self._only_person(pattern, words, spans, scope, pronouns, only)
+                if supplied is not None:
+                    return supplied
             pattern, spans = missing[0]
             asked = self._ask_for_noun(pattern, words, spans, len(spans), scope, pronouns)
             if isinstance(asked, Question) or not errors:
@@ -192,7 +251,9 @@ class Parser:
             return Failure(self.msg("parser.as_far_as", what=" ".join(words[:end])))
         unknown = next((w for w in words if w not in self.vocabulary), None)
         if unknown is not None:
-            return self._unknown_word(unknown)
+            if self._mentioned([unknown]):
+                return Failure(self.msg("parser.mentioned"))
+            return self._unknown_word(unknown, scope)
         if only is None:
             return Failure(self.msg("parser.as_far_as", what=first))
         return Failure(self.msg("parser.not_understood"))
@@ -229,6 +290,7 @@ class Parser:
         forced: Forced,
     ) -> Parsed | Question | Failure:
         slots = [(i, p) for i, p in enumerate(pattern.parts) if isinstance(p, Slot)]
+        self._action = pattern.action
         direction: str | None = None
         text = ""
         notes: list[str] = []
@@ -245,6 +307,12 @@ class Parser:
             toks = words[start:end]
             if slot.kind in FREE_SLOTS:
                 text = " ".join(toks)
+                continue
+            if slot.kind == "room":
+                room = self._resolve_room(toks)
+                if isinstance(room, Failure):
+                    return room
+                text = room
                 continue
             if slot.kind == "direction":
                 if len(toks) != 1 or toks[0] not in DIRECTION_WORDS:
@@ -264,7 +332,7 @@ class Parser:
                                                          pronouns)
                     if shorter:
                         return Failure(shorter)
-                return Failure(res.message, res.unknown)
+                return Failure(res.message, res.unknown, res.prose)
             if isinstance(res, _Ambiguous):
                 names = [self.model.the(c) for c in res.candidates]
                 return Question(
@@ -314,6 +382,29 @@ class Parser:
         if tid == PLAYER:
             return " ".join(typed)
         return self.model.the(tid)
+
+    def _only_person(self, pattern: Pattern, words: list[str], spans: list[tuple[int, int]],
+                     scope: list[str], pronouns: Pronouns, only: Pattern | None) -> Result | None:
+        """HELLO, TALK TO: the person left out is the only one here, as Inform assumes
+        ("(Mary)"); None when there are none or several."""
+        if len(spans) != sum(isinstance(p, Slot) for p in pattern.parts) - 1:
+            return None
+        part = pattern.parts[_slot_part_index(pattern, len(spans))]
+        if not (isinstance(part, Slot) and part.kind == "person") or part != pattern.parts[-1]:
+            return None
+        m = self.model
+        people = [t for t in scope if t != PLAYER and m.thing(t).is_person]
+        if len(people) != 1:
+            return None
+        name = _WORD.findall(m.thing(people[0]).name.lower())
+        if not name or not all(w in m.thing(people[0]).words for w in name):
+            return None
+        res = self.parse([*words, *name], pronouns, None, only or pattern)
+        if isinstance(res, Parsed):
+            note = self.msg("parser.assumed", the=m.the(people[0]))
+            return Parsed(res.action, res.objects, res.second, res.direction, res.text,
+                          res.multi, (note, *res.notes))
+        return None
 
     # -- asking for what is missing -----------------------------------------------------------
     def _ask_for_noun(
@@ -411,13 +502,20 @@ class Parser:
             return _Found([PLAYER])
         if len(toks) == 1 and toks[0] in ("it", "him", "her", "them"):
             return self._pronoun(toks[0], pronouns, scope)
+        if len(toks) > 1 and toks[0] in POSSESSIVES and not any(
+                toks[0] in m.thing(t).words for t in scope):
+            toks = toks[1:]  # HER ARMCHAIR: the armchair, whoever "her" is
         cands = [t for t in scope if all(w in m.thing(t).words for w in toks)]
         plural = False
+        if not cands and len(toks) > 1:
+            cands = self._described(toks, scope)  # BLUE SOFA: "blue" is in its description
         if not cands:
             singular = [_singular(w, m.world.vocabulary) or w for w in toks]
             if singular != toks:
                 cands = [t for t in scope if all(w in m.thing(t).words for w in singular)]
                 plural = bool(cands)
+                if not cands and self._mentioned(toks):
+                    return self._gentle(toks)
                 if not cands and all(w in self.vocabulary for w in singular):
                     return _Missing(self.msg("parser.not_here"))
         elif len(cands) > 1 and _looks_plural(toks[-1], m.world.vocabulary):
@@ -426,9 +524,15 @@ class Parser:
             inside = [c for c in cands if m.location(c) == container]
             cands = inside or cands
         if not cands:
+            # PAPERBACK for a thing called "paperbacks", COAT RACK for a rack "for coats"
+            cands = [t for t in scope if all(_forms(w) & m.thing(t).words for w in toks)] \
+                or (self._described([w for w in toks], scope) if len(toks) > 1 else [])
+        if not cands:
+            if self._mentioned(toks) or self._detail(toks) is not None:
+                return self._gentle(toks)
             unknown = next((w for w in toks if w not in self.vocabulary), None)
             if unknown is not None:
-                return self._missing_word(unknown)
+                return self._missing_word(unknown, scope)
             return _Missing(self.msg("parser.not_here"))
         if plural:
             # TAKE KEYS: every key in sight, though not those that make no sense
@@ -556,37 +660,180 @@ class Parser:
             return _Missing(self.msg("parser.pronoun_gone", word=word, the=self.model.the(tids[0])))
         return _Found(visible)
 
+    # -- what the text mentions ----------------------------------------------------------------
+    def _described(self, toks: list[str], scope: list[str]) -> list[str]:
+        """Things that some of the words name and the rest describe (BLUE SOFA, when the
+        text says "a blue sofa"): those named by the most words."""
+        m = self.model
+        best: list[str] = []
+        most = 0
+        for t in scope:
+            words = m.thing(t).words
+            hard = sum(w in words for w in toks)
+            if hard == 0:
+                continue
+            soft = self._soft_words(t)
+            if all(w in words or _forms(w) & soft for w in toks):
+                if hard > most:
+                    best, most = [t], hard
+                elif hard == most:
+                    best.append(t)
+        return best
+
+    def _soft_words(self, tid: str) -> frozenset[str]:
+        """The words of a thing's descriptions, and those just before its name in its room's
+        text: what a player may use to tell it from another."""
+        soft = self._soft.get(tid)
+        if soft is None:
+            world = self.model.world
+            t = world.things[tid]
+            found = {w for v in t.description for w in _WORD.findall(v.text.lower())}
+            for room in world.rooms.values():
+                if room.level != t.level:
+                    continue
+                for v in room.description:
+                    text = _WORD.findall(v.text.lower())
+                    for i, w in enumerate(text):
+                        if w in t.words and w not in _FILLER:
+                            found.update(text[max(0, i - 2):i])
+            soft = frozenset(found - _FILLER)
+            self._soft[tid] = soft
+        return soft
+
+    def mentioned_words(self, scope: list[str] | None = None) -> frozenset[str]:
+        """The words of what Joel sees: the room's texts and the descriptions of the things in
+        sight (every variant of them: a word that one of them uses is never a stranger)."""
+        m = self.model
+        room = m.state.room
+        scope = m.scope() if scope is None else scope
+        dark = m.is_dark(room)  # in the dark the room's text is not seen: only what he holds
+        key = (room, tuple(scope), dark)
+        if self._mention_key == key:
+            return self._mention_words
+        words = set() if dark else set(self._text_words(room))
+        for tid in scope:
+            if tid != PLAYER:
+                words |= self._text_words(tid)
+        self._mention_key, self._mention_words = key, frozenset(words)
+        return self._mention_words
+
+    def _text_words(self, oid: str) -> frozenset[str]:
+        """Every word of a room's or a thing's texts, all variants and stages (cached: the
+        texts never change)."""
+        found = self._texts.get(oid)
+        if found is None:
+            world = self.model.world
+            texts: list[str] = []
+            if oid in world.rooms:
+                r = world.rooms[oid]
+                texts = [r.title, *(v.text for v in r.description), *r.stage_texts.values()]
+            elif oid in world.things:
+                t = world.things[oid]
+                texts = [*(v.text for v in t.description), *t.stage_texts.values(),
+                         *(v.text for v in t.initial or ())]
+            found = frozenset(_WORD.findall(" ".join(texts).lower()))
+            self._texts[oid] = found
+        return found
+
+    def _mentioned(self, toks: list[str]) -> bool:
+        """The words name something the text mentions (every word of them is in the text, or
+        is a word the game knows, and at least one is in the text)."""
+        content = [w for w in toks if w not in _FILLER and w not in ARTICLES]
+        if not content or any(w in self._people_words for w in content):
+            return False  # ROB, when the title says "Rob and Carrie's" and Rob has gone out
+        said = self.mentioned_words(self._scope or None) | EVERYWHERE
+        hits = [w for w in content if _forms(w) & said]
+        return bool(hits) and all(w in hits or w in self.vocabulary for w in content)
+
+    def _gentle(self, toks: list[str]) -> _Missing:
+        """The reply to a word of the text that is no thing: the room's detail for it when
+        the player looks, else the catalogue's gentle sentence."""
+        looking = self._action in ("examine", "search", "look_under", "look_through", "read")
+        if looking:
+            detail = self._detail(toks)
+            if detail is not None:
+                return _Missing(detail, prose=True)
+        return _Missing(self.msg("parser.mentioned" if looking else "parser.mentioned_act"))
+
+    def _detail(self, toks: list[str]) -> str | None:
+        """The room's detail that the words name (every word of them is one of its words)."""
+        content = [w for w in toks if w not in _FILLER and w not in ARTICLES]
+        if not content:
+            return None
+        for words, text in self.model.room.details:
+            if all(_forms(w) & words for w in content):
+                return text
+        return None
+
+    # -- rooms ---------------------------------------------------------------------------------
+    def _resolve_room(self, toks: list[str]) -> str | Failure:
+        """GO TO THE KITCHEN: a room of this memory that Joel knows (has been in, or has seen
+        the way into from a room he has been in)."""
+        m = self.model
+        toks = [t for t in toks if t not in ARTICLES and t not in POSSESSIVES]
+        if not toks:
+            return Failure(self.msg("parser.no_noun"))
+        level = m.world.rooms[m.state.room].level
+        cands = [rid for rid, r in m.world.rooms.items() if r.level == level
+                 and all(w in self._room_words[rid] for w in toks)]
+        if not cands:
+            return Failure(self.msg("parser.no_room"))
+        if m.state.room in cands:
+            return Failure(self.msg("parser.room_here"))
+        visited = m.state.visited
+        known = [r for r in cands if r in visited or any(
+            e.to == r for v in visited if v in m.world.rooms for e in m.world.rooms[v].exits)]
+        if not known:
+            return Failure(self.msg("parser.room_unknown"))
+        return known[0]
+
     # -- errors -------------------------------------------------------------------------------
-    def _suggest(self, word: str) -> str | None:
-        if word not in self._suggestions:  # difflib is slow; players repeat their typos
+    def _suggest(self, word: str, scope: list[str]) -> str | None:
+        """The word the player probably meant: one close to a word of something in sight (a
+        word the player can't see anything for is no help)."""
+        key = (word, tuple(scope))
+        if key not in self._suggestions:  # difflib is slow; players repeat their typos
             if len(self._suggestions) > 2000:
                 self._suggestions.clear()
-            self._suggestions[word] = _nearest(word, self._suggest_pool)
-        return self._suggestions[word]
+            pool = sorted({w for t in scope if t != PLAYER for w in self.model.thing(t).words}
+                          - _FILLER)
+            self._suggestions[key] = _nearest(word, pool)
+        return self._suggestions[key]
 
-    def _missing_word(self, word: str) -> _Missing:
-        f = self._unknown_word(word)
+    def _missing_word(self, word: str, scope: list[str]) -> _Missing:
+        f = self._unknown_word(word, scope)
         return _Missing(f.message, f.unknown)
 
-    def _unknown_word(self, word: str) -> Failure:
-        guess = self._suggest(word)
+    def _unknown_word(self, word: str, scope: list[str]) -> Failure:
+        guess = self._suggest(word, scope)
         if guess:
             return Failure(self.msg("parser.unknown_word_guess", word=word, guess=guess), word)
         return Failure(self.msg("parser.unknown_word", word=word), word)
 
     def _unknown_verb(self, word: str) -> Failure:
-        guess = _nearest_verb(word)
+        guess = _nearest_in(word, self._verb_pool)
+        if guess and _forms(word) & self._text_words(self.model.state.room):
+            guess = None  # a word of the room's text is no typo of a verb
         if guess:
             return Failure(self.msg("parser.unknown_verb_guess", word=word, guess=guess), word)
         return Failure(self.msg("parser.unknown_verb", word=word), word)
 
 
-_VERB_POOL = sorted(VERBS)
+def _forms(word: str) -> set[str]:
+    """A word and its plural or singular: CANDLE finds "candles" in the text."""
+    out = {word, word + "s", word + "es"}
+    if word.endswith("ies"):
+        out.add(word[:-3] + "y")
+    if word.endswith("es"):
+        out.add(word[:-2])
+    if word.endswith("s"):
+        out.add(word[:-1])
+    return out
 
 
 @functools.lru_cache(maxsize=2048)
-def _nearest_verb(word: str) -> str | None:
-    return _nearest(word, _VERB_POOL)
+def _nearest_in(word: str, pool: tuple[str, ...]) -> str | None:
+    return _nearest(word, list(pool))
 
 
 def _nearest(word: str, pool: list[str]) -> str | None:
@@ -594,7 +841,8 @@ def _nearest(word: str, pool: list[str]) -> str | None:
     typing slip away (a letter wrong, missing, extra, or two letters swapped)."""
     if len(word) > 40:
         return None
-    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.7)
+    pool = [w for w in pool if len(w) >= 3]  # USE is no SE
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.8)  # WIPE is no WHISPER
     if close:
         return close[0]
     if len(word) >= 3:

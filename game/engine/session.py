@@ -15,7 +15,7 @@ from typing import TextIO
 from game.engine import companion, erasure, meta
 from game.engine.actions import describe_room
 from game.engine.context import AskFor, Cmd, Ctx
-from game.engine.grammar import ALL_WORDS, ARTICLES, VERBS, Pattern
+from game.engine.grammar import ALL_WORDS, ARTICLES, Pattern
 from game.engine.messages import Catalogue, join_list
 from game.engine.meta import Confirm
 from game.engine.model import Model
@@ -78,6 +78,7 @@ class Game:
         # save): a session that changed nothing autosaves nothing, so starting the game and
         # closing it at once can't push the night's autosave out
         self._autosaved: Snapshot | None = snapshot(self.state)
+        self.came_from: str | None = None  # the room Joel last left (GO BACK); not saved
 
     # -- the frontend's interface ----------------------------------------------------------------
     def start(self) -> list[Line]:
@@ -206,7 +207,7 @@ class Game:
     def _split(self, words: list[str]) -> list[list[str]]:
         if not words:
             return [[]]
-        if "," in words and words[0] not in VERBS:
+        if "," in words and words[0] not in self.parser.verbs:
             head = words[: words.index(",")]
             rest = [w for w in words[words.index(",") + 1 :] if w != ","] if head else []
             person = self._person_named(head, self.model.scope())
@@ -215,7 +216,7 @@ class Game:
             absent = self._person_named(head, list(self.world.things))
             if absent is not None:
                 return [[ABSENT, absent]]
-        return split_commas(words) or [[]]
+        return split_commas(words, self.parser.verbs) or [[]]
 
     def _person_named(self, words: list[str], among: list[str]) -> str | None:
         words = [w for w in words if w not in ARTICLES]
@@ -243,7 +244,7 @@ class Game:
                 forced, only = self.last_forced
         elif words and words[0] in ("oops", "o"):
             return self._oops(words[1:], out)
-        if self.ended and (not words or words[0] not in VERBS):
+        if self.ended and (not words or words[0] not in self.parser.verbs):
             out.append(Line(self.msg("ending.options"), Style.META))
             return False
         if words and words[0] == ABSENT:
@@ -271,7 +272,7 @@ class Game:
                 order: str | None = None, forced: Forced | None = None,
                 only: Pattern | None = None) -> bool:
         if isinstance(result, Failure):
-            out.append(Line(result.message, Style.PARSER))
+            out.append(Line(result.message, Style.TEXT if result.prose else Style.PARSER))
             if result.unknown is not None:
                 self.last_failed = (words, result.unknown)
             return False
@@ -292,8 +293,46 @@ class Game:
         if result.action in meta.COMMANDS:
             meta.COMMANDS[result.action](self, result, out)
             return True
+        if result.action == "go_to":
+            self._walk(result.text, out)
+            return True
+        if result.action == "go_back":
+            if self.came_from is None or self.came_from == self.state.room or \
+                    self.came_from not in self.world.rooms:
+                out.append(Line(self.msg("parser.no_way_back"), Style.PARSER))
+                return False
+            self._walk(self.came_from, out)
+            return True
         self._act(result, out)
         return True
+
+    # -- GO TO A ROOM ------------------------------------------------------------------------
+    def _walk(self, target: str, out: list[Line]) -> None:
+        """GO TO THE KITCHEN walks the way through rooms Joel knows, a turn a step, as if he
+        had typed each direction, and stops where anything happens on the way (a rule or an
+        event fires, the erasure moves, a voice speaks) or a step fails."""
+        path = route(self.model, target)
+        if path is None:
+            out.append(Line(self.msg("parser.room_unknown"), Style.PARSER))
+            return
+        for i, (direction, room) in enumerate(path):
+            st = self.state
+            before = (st.score, len(st.fired), len(st.flags), tuple(sorted(st.counters.items())),
+                      len(st.keepsakes), st.follower, st.level, tuple(sorted(st.stages.items())))
+            step: list[Line] = []
+            self._act(Parsed("go", direction=direction), step)
+            out.extend(step)
+            st = self.state
+            if st.room != room or self.ended or self.pending is not None or self.finished:
+                return
+            after = (st.score, len(st.fired), len(st.flags), tuple(sorted(st.counters.items())),
+                     len(st.keepsakes), st.follower, st.level, tuple(sorted(st.stages.items())))
+            last = i == len(path) - 1
+            if not last and (before != after or any(
+                    ln.style in (Style.VOICE, Style.WARNING) for ln in step)):
+                out.append(Line(self.msg("parser.walk_stopped", room=self.model.room.title),
+                                Style.PARSER))
+                return
 
     def _answer(self, pending: Question | AskFor, words: list[str]) -> list[Line] | None:
         """Feed the player's reply to a question; None when it is a new command instead."""
@@ -302,7 +341,7 @@ class Game:
         if not words:
             return None
         if isinstance(pending, AskFor):
-            if words[0] in VERBS and words[0] not in self.model.world.vocabulary:
+            if words[0] in self.parser.verbs and words[0] not in self.model.world.vocabulary:
                 return None
             if words[0] == pending.words[-1]:
                 words = words[1:]  # "With what?" "With the red key."
@@ -329,7 +368,7 @@ class Game:
                                        only=pending.pattern)
             self._handle(result, list(pending.tokens), out, None, forced, pending.pattern)
             return out
-        if words[0] in VERBS and words[0] not in self.model.world.vocabulary:
+        if words[0] in self.parser.verbs and words[0] not in self.model.world.vocabulary:
             return None
         full = [*pending.tokens, *words]
         self._handle(self.parser.parse(full, self.pronouns), full, out)
@@ -385,6 +424,8 @@ class Game:
             self.pronouns.note(self.model, [o for o in parsed.objects if o])
             return
         self.pronouns.note(self.model, [o for o in parsed.objects if o], parsed.second)
+        if self.state.room != room_before:
+            self.came_from = room_before
         if not self.state.ended:
             self._end_turn(c, room_before)
         out.extend(c.out)
@@ -449,6 +490,8 @@ class Game:
 
     def _replace_state(self, state: GameState, keep_pronouns: bool = False) -> None:
         add_new_things(state, self.world)  # levels loaded after the state was taken
+        if state.room != self.state.room:
+            self.came_from = None  # UNDO, RESTORE, RESTART: the way back is not known
         self.state = state
         self.model.state = state
         if not keep_pronouns:
@@ -518,6 +561,37 @@ class Game:
             reason = getattr(exc, "strerror", None) or str(exc)
             out.append(Line(self.msg("script.write_failed", path=str(name), reason=reason),
                             Style.META))
+
+def route(model: Model, target: str) -> list[tuple[str, str]] | None:
+    """The shortest way to ``target`` through rooms Joel has been in: (direction, room) steps;
+    None if there is none.  The target itself need only be known (been in, or next door to a
+    room he has been in)."""
+    start = model.state.room
+    world = model.world
+    seen = {start: ("", "")}
+    queue = deque([start])
+    while queue:
+        here = queue.popleft()
+        if here == target:
+            break
+        if here != start and here not in model.state.visited:
+            continue  # a room Joel has never been in is no way through
+        for ex in world.rooms[here].exits:
+            if ex.to not in seen and ex.to in world.rooms and model.stage(ex.to) < 4 and (
+                    ex.via is None or model.in_world(ex.via)):
+                seen[ex.to] = (here, ex.direction)
+                queue.append(ex.to)
+    if target not in seen or target == start:
+        return None
+    steps: list[tuple[str, str]] = []
+    room = target
+    while room != start:
+        prev, direction = seen[room]
+        steps.append((direction, room))
+        room = prev
+    steps.reverse()
+    return steps
+
 
 def transcript_of(game: Game, commands: list[str]) -> str:
     """Play commands and return the transcript as a piped terminal run would show it."""

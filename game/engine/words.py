@@ -27,11 +27,12 @@ def sentences(line: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def split_commas(words: list[str]) -> list[list[str]]:
+def split_commas(words: list[str], verbs: frozenset[str] = VERBS) -> list[list[str]]:
     """Split at commas where a new command starts; elsewhere a comma means AND.
 
     ``n, e, take lamp`` is three commands; ``take key, lamp`` is one with a list.  Commas with
-    nothing on one side (``, , ,``) are ignored.
+    nothing on one side (``, , ,``) are ignored.  ``verbs`` are the words that start a
+    command (a pack's verbs included).
     """
     out: list[list[str]] = [[]]
     for i, w in enumerate(words):
@@ -39,7 +40,7 @@ def split_commas(words: list[str]) -> list[list[str]]:
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if not out[-1] or out[-1][-1] == "and" or nxt in ("", ",", "and"):
                 continue
-            if nxt in VERBS or nxt in DIRECTION_WORDS:
+            if nxt in verbs or nxt in DIRECTION_WORDS:
                 out.append([])
             else:
                 out[-1].append("and")

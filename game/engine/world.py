@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
+from game.engine.grammar import Pattern
 from game.engine.logic import Condition, Effect
 from game.engine.logic import Variant as Variant  # defined beside the conditions it uses
 
@@ -68,6 +69,8 @@ class Room:
     stage_texts: Mapping[int, str] = field(default_factory=dict)  # stage -> the author's text
     title_text: Text = ()  # a heading that varies by condition (title is its plain fallback)
     dark: Condition | None = None  # the room is dark while this holds (LIGHT_ALWAYS: never)
+    # what EXAMINE says of the room text's nouns that are not things: (its words, the text)
+    details: tuple[tuple[frozenset[str], str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,7 @@ class Thing:
     stage_texts: Mapping[int, str] = field(default_factory=dict)
     sprite: str | None = None  # a person's picture on the window's map (a name, no image)
     lit: Condition | None = None  # gives light while this holds (a lamp, a candle)
+    search: Text | None = None  # what SEARCH / LOOK IN find, when the pack says
 
     @property
     def is_person(self) -> bool:
@@ -314,6 +318,10 @@ class World:
     manifest: tuple[LevelInfo, ...] = ()
     level_start: dict[str, str] = field(default_factory=dict)  # level -> its Player's room
     content_hash: str = ""  # of the pack's texts and maps: a save notes which pack it fits
+    # the pack's own verbs: grammar lines (tried before the standard ones) and the reply of
+    # each new action when no rule takes it
+    grammar: tuple[Pattern, ...] = ()
+    verb_replies: Mapping[str, Text] = field(default_factory=dict)
     loader: LevelLoader | None = field(default=None, repr=False, compare=False)
 
     def ensure_level(self, level_id: str) -> bool:
@@ -343,4 +351,6 @@ def vocabulary_of(rooms: Mapping[str, Room], things: Mapping[str, Thing]) -> fro
             words |= topic.words
     for r in rooms.values():
         words |= set(_WORD.findall(r.title.lower())) - {"the", "a", "an", "some"}
+        for detail, _ in r.details:
+            words |= detail
     return frozenset(words)

@@ -145,6 +145,7 @@ TABLES: dict[str, Callable[[], str]] = {
     "pack": lambda: keys_table(M.PackFile),
     "levels": lambda: keys_table(M.LevelEntry),
     "endings": lambda: keys_table(M.EndingEntry),
+    "verbs": lambda: keys_table(M.VerbEntry),
     "classes": classes_table,
     "properties": properties_table,
     "level": lambda: keys_table(M.LevelSection),

@@ -69,6 +69,7 @@ class LevelBuilder:
         self.root = root
         self.level_ids = level_ids  # the pack's levels, for { enter = "L" }
         self.keepsakes: set[str] = set()  # the pack's keepsakes (set by the loader)
+        self.verb_actions: frozenset[str] = frozenset()  # the pack's [[verbs]] (the loader)
         self.cross_refs: list[tuple[str, str, tuple[str, ...]]] = []
         self.erasure_plan: ErasurePlan | None = None
         self.source = as_source(root)  # every file is read through it
@@ -310,8 +311,26 @@ class LevelBuilder:
                 title=rt.title if isinstance(rt.title, str) and rt.title else plain,
                 description=self._text(rt.description, key + ".description"),
                 shape=o.shape, stage_texts=_stage_texts(rt.stages), title_text=title_text,
+                details=self._details(rt.details, key + ".details"),
             )
             self._darkness[o.name] = (rt.dark, key + ".dark")
+
+    def _details(self, details: dict[str, str], where: str
+                 ) -> tuple[tuple[frozenset[str], str], ...]:
+        """A room's details: the words of each key (checked: some, and text to say)."""
+        out: list[tuple[frozenset[str], str]] = []
+        for key, text in details.items():
+            words = frozenset(words_of(key))
+            if not words:
+                self.c.error(self.text_path, f"{where}.{quote(key)}",
+                             "the detail has no words a player could type",
+                             'name it with words, like "pizza menu" = "..."')
+            elif not text.strip():
+                self.c.error(self.text_path, f"{where}.{quote(key)}", "the detail has no text",
+                             "write what EXAMINE says of it")
+            else:
+                out.append((words, text))
+        return tuple(out)
 
     def _read_props(self, o: MapObject) -> M.ThingProps | None:
         try:
@@ -419,6 +438,7 @@ class LevelBuilder:
                 companion=props.companion if kind is Kind.PERSON else None,
                 volunteers=self._text(tt.volunteer, key_path + ".volunteer"),
                 sprite=tt.sprite if kind is Kind.PERSON else None,
+                search=self._text(tt.search, key_path + ".search") if tt.search else None,
             )
             self._lights[o.name] = (tt.lit, key_path + ".lit")
 
@@ -825,8 +845,8 @@ class LevelBuilder:
                 self.c.error(self.text_path, at, '"*" (any action) stands alone',
                              'write action = "*" and list the exceptions in except = [...]')
                 ok = False
-            elif a != ANY and a not in RULE_ACTIONS:
-                guess = closest_name(a, RULE_ACTIONS)
+            elif a != ANY and a not in RULE_ACTIONS and a not in self.verb_actions:
+                guess = closest_name(a, RULE_ACTIONS | self.verb_actions)
                 self.c.error(self.text_path, at, f'unknown action "{a}"',
                              f'did you mean "{guess}"?' if guess else
                              "see the list of actions in levels/README.md")
@@ -847,8 +867,8 @@ class LevelBuilder:
             for j, x in enumerate(r.except_):
                 at = f"{where}.except[{j}]"
                 if any_action:
-                    if x not in RULE_ACTIONS:
-                        guess = closest_name(x, RULE_ACTIONS)
+                    if x not in RULE_ACTIONS and x not in self.verb_actions:
+                        guess = closest_name(x, RULE_ACTIONS | self.verb_actions)
                         self.c.error(self.text_path, at, f'unknown action "{x}"',
                                      f'did you mean "{guess}"?' if guess else
                                      "see the list of actions in levels/README.md")

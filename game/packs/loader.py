@@ -20,6 +20,7 @@ from game.engine.world import (
     Thing,
     World,
     index_rules,
+    plain,
     vocabulary_of,
 )
 from game.packs.digest import content_hash
@@ -36,6 +37,7 @@ from game.packs.source import (
     open_source,
 )
 from game.packs.texts import Manifest, read_manifest
+from game.packs.verbs import compile_verbs
 from game.packs.voice import check_messages
 
 
@@ -128,6 +130,7 @@ def _build(source: PackSource, entry: LevelEntry, c: Collector, manifest: Manife
     b.pack_conditions = manifest.conditions
     b.pack_messages = {k: v for k, v in manifest.messages.items() if not isinstance(v, str)}
     b.pack_path = source.path_of("pack.toml")
+    b.verb_actions = frozenset(manifest.verb_actions)
     try:
         b.build()
     except RecursionError:
@@ -168,6 +171,8 @@ def _check_cross_refs(builders: list[LevelBuilder], c: Collector) -> None:
 def _load(source: PackSource, only_start: bool) -> tuple[World, list[Problem]]:
     c = Collector()
     manifest = _manifest(source, c)
+    verbs = compile_verbs(manifest.pack.verbs if manifest.pack else [],
+                          source.path_of("pack.toml"), c)
     ids = [lv.id for lv in manifest.levels]
     builders: list[LevelBuilder] = []
     for i, lv in enumerate(manifest.levels):
@@ -209,5 +214,7 @@ def _load(source: PackSource, only_start: bool) -> tuple[World, list[Problem]]:
                        for lv in manifest.levels),
         level_start=level_start,
         content_hash=content_hash(source),
+        grammar=tuple(verbs.patterns),
+        verb_replies={a: plain(r) for a, r in verbs.replies.items() if r},
     )
     return world, c.problems

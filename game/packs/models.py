@@ -63,6 +63,24 @@ class KeepsakeEntry(Strict):
         "how the ending names it, like \"Stars on the ice\""))
 
 
+class VerbEntry(Strict):
+    """A ``[[verbs]]`` entry of pack.toml: a verb of the pack's own, an action that rules can
+    hook like any standard one."""
+
+    action: str = Field(pattern=r"^[a-z][a-z0-9_]{0,39}$", description=(
+        'the new action\'s id, which rules name (action = "ring"); lowercase letters, digits '
+        "and underscores, not a standard action's id"))
+    grammar: list[Annotated[str, Field(max_length=200)]] = Field(
+        min_length=1, max_length=20, description=(
+        'what the player types, one line each, like "ring [thing]", "blow out [thing]", '
+        '"hide", "hide in/under [thing]": words (a/b for either word) and at most two of '
+        "[thing] (anything in sight), [person], [held] (taken first if need be), with "
+        "[text] (any words) last"), examples=['["ring [thing]", "ding [thing]"]'])
+    reply: str = Field(default="", max_length=MAX_TEXT, description=(
+        "what the action says when no rule takes it; {the} is the thing acted on, {second} "
+        "the second; default: the engine's reply (pack_verb.default)"))
+
+
 class PackFile(Strict):
     """pack.toml, the manifest of a pack."""
 
@@ -91,6 +109,8 @@ class PackFile(Strict):
     messages: dict[str, Text] = Field(default_factory=dict, max_length=2000, description=(
         "the pack's own words for the game's messages, by catalogue id (\"\" says nothing; "
         "a list of variants varies by condition)"))
+    verbs: list[VerbEntry] = Field(default_factory=list, max_length=200, description=(
+        "verbs of the pack's own, one [[verbs]] table each (see Verbs of your own)"))
 
 
 # -- conditions and effects --------------------------------------------------------------------
@@ -358,6 +378,10 @@ class RoomText(Strict):
     dark: FlagOrCond | None = Field(default=None, description=(
         "true: the room is dark (Joel sees nothing there without a light); a condition: "
         "dark while it holds"))
+    details: dict[str, str] = Field(default_factory=dict, max_length=200, description=(
+        'what EXAMINE says of a noun of the text that is not a thing, like { "pizza menu" = '
+        '"..." }: the key\'s words are what the player may type (any of them, in any order); '
+        "no turn passes, and other verbs get the gentle reply"))
 
 
 class TopicText(Strict):
@@ -405,6 +429,9 @@ class ThingText(Strict):
     lit: FlagOrCond | None = Field(default=None, description=(
         "true: it gives light (a candle, a lamp) wherever it is, unless shut in something "
         "opaque; a condition: while it holds (a lamp switched on)"))
+    search: Text | None = Field(default=None, description=(
+        "what SEARCH and LOOK IN find (its contents are listed after it); default: its "
+        "contents, or that there is nothing more to find"))
 
 
 class RuleEntry(Strict):

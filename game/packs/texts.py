@@ -123,6 +123,7 @@ class Manifest:
     keepsakes: set[str] = field(default_factory=set)
     conditions: dict[str, Any] = field(default_factory=dict)  # the pack's named conditions
     messages: dict[str, Any] = field(default_factory=dict)  # the pack's own, checked
+    verb_actions: set[str] = field(default_factory=set)  # the actions of [[verbs]]
 
 
 def read_manifest(raw: dict[str, Any], path: Path | str, c: Collector) -> Manifest:
@@ -132,7 +133,8 @@ def read_manifest(raw: dict[str, Any], path: Path | str, c: Collector) -> Manife
         c.pydantic(path, exc, M.PackFile)
     else:
         return Manifest(list(pack.levels), pack.start, set(pack.endings), pack,
-                        set(pack.keepsakes), dict(pack.conditions))
+                        set(pack.keepsakes), dict(pack.conditions),
+                        verb_actions={v.action for v in pack.verbs})
     # pack.toml is wrong, but its levels can still be checked
     levels = []
     for entry in raw.get("levels", []) if isinstance(raw.get("levels"), list) else []:
@@ -148,8 +150,12 @@ def read_manifest(raw: dict[str, Any], path: Path | str, c: Collector) -> Manife
     endings = raw.get("endings")
     keepsakes = raw.get("keepsakes")
     named = raw.get("conditions")  # known by name, so the levels' uses are not reported too
+    verbs = raw.get("verbs")
+    verb_actions = {v["action"] for v in verbs if isinstance(v, dict)
+                    and isinstance(v.get("action"), str)} if isinstance(verbs, list) else set()
     return Manifest(levels, start, set(endings) if isinstance(endings, dict) else set(), None,
                     set(keepsakes) if isinstance(keepsakes, dict) else set(),
-                    dict.fromkeys(named) if isinstance(named, dict) else {})
+                    dict.fromkeys(named) if isinstance(named, dict) else {},
+                    verb_actions=verb_actions)
 
 

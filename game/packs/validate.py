@@ -219,6 +219,28 @@ def unused_tilesets(tmap: Any) -> list[Any]:
 
 
 # -- the command ---------------------------------------------------------------------------------
+def coverage_command(packs: list[str]) -> int:
+    """``spotless validate --coverage``: the problems, then per room the noun phrases of its
+    texts that no thing answers to (see ``game.packs.coverage``); the exit code is
+    validate's."""
+    from game.packs.coverage import report
+    from game.packs.loader import load_pack
+
+    code = validate_command(packs)
+    if code == EXIT_USAGE:
+        return code
+    for name in packs:
+        try:
+            world, _ = load_pack(Path(name))
+        except PackError:
+            print(f"{name}: coverage not checked: the pack has errors")
+            continue
+        print(f"{name}: coverage (noun phrases of the room texts that no thing answers to):")
+        for line in report(world):
+            print(f"  {line}")
+    return code
+
+
 def validate_command(packs: list[str], as_json: bool = False) -> int:
     """Exit 0 with no errors (warnings allowed), 1 with errors, 2 when a PACK does not
     exist."""
