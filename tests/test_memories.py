@@ -1,0 +1,124 @@
+"""The memories of the night played one at a time from Joel's arrival, through the real parser:
+each by its walkthrough (tests/walkthroughs/LEVEL.txt: the keepsake lived, every room seen while
+it lasts) and each by WAIT alone, to show it runs by itself and lets Joel go on.
+
+They start inside the memory (start_at.GameAt), as a player who arrived there would: the
+campaign's full walkthrough (test_walkthrough.py) plays the whole night from the prologue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from start_at import GameAt, started_at
+
+from game.engine.output import Style, VoiceHeard
+from game.engine.world import GONE
+
+WALKTHROUGHS = Path(__file__).resolve().parent / "walkthroughs"
+
+
+@dataclass(frozen=True)
+class Memory:
+    level: str
+    keepsake: str
+    flags: tuple[str, ...]  # story beats the walkthrough must reach
+    max_turns: int  # WAIT alone: the memory lets Joel go within this many turns
+
+
+MEMORIES = [
+    Memory("ugly", "tangerine", ("peeled", "asked", "answered", "pleaded", "stalled"), 60),
+]
+
+
+@dataclass
+class Run:
+    game: GameAt
+    opening: str
+    transcript: list[str] = field(default_factory=list)
+    voices: list[str] = field(default_factory=list)
+    stages: dict[str, list[int]] = field(default_factory=dict)
+    flags: set[str] = field(default_factory=set)
+    turns: int = 0  # turns spent in the memory
+
+
+def commands(level: str) -> list[str]:
+    lines = (WALKTHROUGHS / f"{level}.txt").read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def play(level: str, script: list[str] | None) -> Run:
+    """Play the memory by the script (None: WAIT until it lets Joel go) and record it."""
+    game, opening = started_at(level)
+    run = Run(game, opening)
+    rooms = [r for r, room in game.world.rooms.items() if room.level == level]
+    todo = list(script) if script is not None else ["wait"] * 200
+    for n, command in enumerate(todo, 1):
+        lines = game.submit(command)
+        refused = [ln.text for ln in lines if ln.style is Style.PARSER]
+        assert not refused, f"command {n} {command!r} was not understood: {refused}"
+        run.transcript += [f"> {command}", *(ln.text for ln in lines)]
+        run.voices += [e.text for e in game.take_events() if isinstance(e, VoiceHeard)]
+        for room in rooms:
+            stage = game.state.stages.get(room, 0)
+            seen = run.stages.setdefault(room, [])
+            if not seen or seen[-1] != stage:
+                seen.append(stage)
+        if game.state.level != level or game.ended:
+            assert script is None or n == len(script), (
+                f"the memory ended at command {n} of {len(script)}: trim the walkthrough")
+            break
+        run.flags |= game.state.flags
+        run.turns = n
+    else:
+        pytest.fail(f"{level}: still in the memory after {len(todo)} commands")
+    return run
+
+
+@pytest.fixture(scope="module", params=MEMORIES, ids=[m.level for m in MEMORIES])
+def walked(request: pytest.FixtureRequest) -> tuple[Memory, Run]:
+    memory: Memory = request.param
+    return memory, play(memory.level, commands(memory.level))
+
+
+@pytest.fixture(scope="module", params=MEMORIES, ids=[m.level for m in MEMORIES])
+def waited(request: pytest.FixtureRequest) -> tuple[Memory, Run]:
+    memory: Memory = request.param
+    return memory, play(memory.level, None)
+
+
+def test_the_walkthrough_lives_the_keepsake_and_every_beat(walked: tuple[Memory, Run]) -> None:
+    memory, run = walked
+    assert memory.keepsake in run.game.state.keepsakes
+    assert set(memory.flags) <= run.flags, set(memory.flags) - run.flags
+
+
+def test_the_walkthrough_sees_every_room_fade_through_every_stage(
+        walked: tuple[Memory, Run]) -> None:
+    memory, run = walked
+    world, state = run.game.world, run.game.state
+    rooms = {r for r, room in world.rooms.items() if room.level == memory.level}
+    assert 3 <= len(rooms) <= 6
+    assert rooms <= state.visited
+    last = {room for room, seen in run.stages.items() if seen[-1] != GONE}
+    for room in sorted(rooms - last):
+        assert run.stages[room] == [0, 1, 2, 3, GONE], room
+    assert len(last) <= 1  # Joel was swept on from the last room standing
+    assert len(run.voices) >= 5  # Lacuna's night is heard
+
+
+def test_waiting_alone_the_memory_runs_by_itself(waited: tuple[Memory, Run]) -> None:
+    memory, run = waited
+    game = run.game
+    assert game.state.level != memory.level or game.ended
+    assert run.turns <= memory.max_turns
+    assert memory.keepsake not in game.state.keepsakes  # nothing is kept by doing nothing
+    assert len(run.voices) >= 4
+
+
+def test_the_opening_says_where_joel_is(walked: tuple[Memory, Run]) -> None:
+    memory, run = walked
+    level = run.game.world.levels[memory.level]
+    assert level.intro.strip() and level.intro.strip().splitlines()[0] in run.opening
