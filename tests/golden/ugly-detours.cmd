@@ -20,7 +20,7 @@ open front door
 examine bedroom door
 south
 examine mirror
-examine orange dye
+examine blue dye
 read dye
 examine towels
 examine bathtub
