@@ -30,6 +30,7 @@ class Memory:
 
 MEMORIES = [
     Memory("ugly", "tangerine", ("peeled", "asked", "answered", "pleaded", "stalled"), 60),
+    Memory("charles", "stars", ("ran", "out", "lain", "turned", "idea", "together"), 40),
 ]
 
 

@@ -77,6 +77,3 @@ wait
 wait
 wait
 wait
-wait
-wait
-wait
