@@ -29,6 +29,7 @@ class Memory:
 
 
 MEMORIES = [
+    Memory("market", "truce", ("argued", "bought", "read", "truce"), 45),
     Memory("ugly", "tangerine", ("peeled", "asked", "answered", "pleaded", "stalled"), 60),
     Memory("charles", "stars", ("ran", "out", "lain", "turned", "idea", "together"), 40),
 ]
@@ -123,3 +124,27 @@ def test_the_opening_says_where_joel_is(walked: tuple[Memory, Run]) -> None:
     memory, run = walked
     level = run.game.world.levels[memory.level]
     assert level.intro.strip() and level.intro.strip().splitlines()[0] in run.opening
+
+
+def test_the_whole_night_runs_by_itself_from_the_bookstore() -> None:
+    """WAIT alone, from the first memory on: every memory comes in the erasure order, fades
+    and lets Joel fall into the next, Lacuna is heard in each, and the night ends spotless."""
+    game, _ = started_at("bookstore")
+    world = game.world
+    order = [lid for _, lid in sorted((lv.erasure, lv.id) for lv in world.levels.values()
+                                       if lv.erasure is not None and not lv.hidden)]
+    levels: list[str] = [game.state.level]
+    heard: dict[str, int] = {}
+    for _ in range(80 * len(order)):
+        if game.ended:
+            break
+        game.submit("wait")
+        for event in game.take_events():
+            if isinstance(event, VoiceHeard):
+                heard[game.state.level] = heard.get(game.state.level, 0) + 1
+        if game.state.level != levels[-1]:
+            levels.append(game.state.level)
+    assert game.state.ended == "spotless"
+    assert levels == order
+    assert all(heard.get(level, 0) >= 3 for level in order), heard
+    assert not game.state.keepsakes  # nothing is kept by waiting
