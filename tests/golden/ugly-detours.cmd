@@ -76,4 +76,3 @@ wait
 wait
 wait
 wait
-wait
