@@ -148,3 +148,38 @@ def test_the_whole_night_runs_by_itself_from_the_bookstore() -> None:
     assert levels == order
     assert all(heard.get(level, 0) >= 3 for level in order), heard
     assert not game.state.keepsakes  # nothing is kept by waiting
+
+
+def hint(game: GameAt) -> str:
+    return "\n".join(line.text for line in game.submit("hint"))
+
+
+def test_hints_nudge_first_and_grow_plainer_as_turns_pass() -> None:
+    game, _ = started_at("charles")
+    for command in ("north", "down", "north"):  # after her, out to the middle of the river
+        game.submit(command)
+    assert game.state.room == "charles/Under the Stars"
+    first = hint(game)
+    assert "LIE DOWN" not in first and "beside her" in first  # a nudge
+    game.submit("examine skyline")  # a turn that does not lie down
+    game.submit("ask clementine about ice")
+    assert "LIE DOWN" in hint(game)  # then what to type
+    game.submit("lie down")
+    assert "stars" in game.state.keepsakes
+
+
+def test_she_can_be_asked_to_follow_only_after_the_turning_point() -> None:
+    game, _ = started_at("charles")
+    for command in ("north", "down", "north"):
+        game.submit(command)
+    refused = "\n".join(line.text for line in game.submit("clementine, follow me"))
+    assert "you follow me" in refused.lower()
+    assert game.state.follower is None
+    game.submit("lie down")
+    while "turned" not in game.state.flags:
+        game.submit("wait")
+    game.submit("north")  # after her, to the far ice
+    assert "idea" in game.state.flags  # she tells him to hide her somewhere she doesn't belong
+    game.submit("ask clementine to follow me")
+    assert game.state.follower == "charles/Clementine"
+    assert "ASK" not in hint(game) and "somewhere she was never meant to be" in hint(game)
