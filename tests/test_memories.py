@@ -183,3 +183,26 @@ def test_she_can_be_asked_to_follow_only_after_the_turning_point() -> None:
     game.submit("ask clementine to follow me")
     assert game.state.follower == "charles/Clementine"
     assert "ASK" not in hint(game) and "somewhere she was never meant to be" in hint(game)
+
+
+@pytest.mark.parametrize("memory", MEMORIES, ids=[m.level for m in MEMORIES])
+def test_every_room_has_its_own_words_for_every_stage(memory: Memory) -> None:
+    """The fading is written, not left to the engine: faded, blurred and dissolving, per room."""
+    game, _ = started_at(memory.level)
+    rooms = [room for room in game.world.rooms.values() if room.level == memory.level]
+    for room in rooms:
+        assert sorted(room.stage_texts) == [1, 2, 3], room.id
+
+
+@pytest.mark.parametrize("memory", MEMORIES, ids=[m.level for m in MEMORIES])
+def test_her_hair_dates_the_memory(memory: Memory) -> None:
+    """Red in the good years (the market, her bed), orange on the ice at the turning point: her
+    description names the dye of that time, and no other."""
+    dyes = {"market": "Red Menace", "ugly": "Red Menace", "charles": "Agent Orange"}
+    game, _ = started_at(memory.level)
+    her = game.world.things[f"{memory.level}/Clementine"]
+    texts = her.description if isinstance(her.description, str) else " ".join(
+        variant.text for variant in her.description)
+    assert dyes[memory.level] in texts
+    for other in {"Red Menace", "Agent Orange", "Blue Ruin"} - {dyes[memory.level]}:
+        assert other not in texts
