@@ -7,11 +7,9 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from game.engine.output import Line
 from game.engine.saves import SaveStore
 from game.engine.session import Game
 from game.engine.world import World
@@ -77,18 +75,3 @@ def room(game: Game) -> str:
     return game.state.room.removeprefix("house/")
 
 
-class GameInMemory(Game):
-    """A game of a campaign that starts inside one of its memories, as if Joel had just fallen
-    into it: for golden transcripts and tests of a single level. The game itself has no way to
-    skip ahead (no cheat command); only tests start here."""
-
-    def __init__(self, world: World, level: str, **kwargs: Any) -> None:
-        super().__init__(world, **kwargs)
-        self.first_level = level
-
-    def start(self) -> list[Line]:
-        lines = super().start()[:1]  # the pack's title; the start level's intro is skipped
-        c = self._ctx()
-        self._enter_level(c, self.first_level, swept=False)
-        self.events.extend(c.events)
-        return lines + c.out

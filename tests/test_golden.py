@@ -1,10 +1,10 @@
 """Golden transcripts: a file of commands and the exact transcript a piped run must print.
 
 Each ``golden/NAME.cmd`` starts with ``# pack: PATH`` and ``# seed: N`` lines (and may name a
-``# commands: PATH`` file, such as a walkthrough, whose commands follow its own, and a
-``# level: ID`` of the pack to start in, as if Joel had just fallen into that memory).  Run
-pytest with ``--regen-golden`` to rewrite the ``.txt`` files after a deliberate change, then
-read the diff.
+``# commands: PATH`` file, such as a walkthrough, whose commands follow its own, or a
+``# level: ID`` to start inside that memory, as a player who arrived there would: see
+start_at).  Run pytest with ``--regen-golden`` to rewrite the ``.txt`` files after a
+deliberate change, then read the diff.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ import io
 from pathlib import Path
 
 import pytest
+from start_at import GameAt
 
 from game.engine.saves import SaveStore
 from game.engine.session import Game
 from game.packs.loader import load_pack
 from game.ui.terminal import Terminal
-from tests.conftest import GameInMemory
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -39,8 +39,10 @@ def play(cmd_file: Path, save_dir: Path) -> str:
         commands += [ln for ln in lines if ln.strip() and not ln.startswith("#")]
     world, _ = load_pack(ROOT / header["pack"])
     seed, saves = int(header.get("seed", "1")), SaveStore(save_dir)
-    game = (GameInMemory(world, header["level"], seed=seed, saves=saves, strict=True)
-            if "level" in header else Game(world, seed=seed, saves=saves, strict=True))
+    if "level" in header:
+        game: Game = GameAt(world, header["level"], seed=seed, saves=saves)
+    else:
+        game = Game(world, seed=seed, saves=saves, strict=True)
     out = io.StringIO()
     Terminal(game, io.StringIO("\n".join(commands) + "\n"), out, interactive=False).run()
     return out.getvalue().replace(str(save_dir), "<saves>")

@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from start_at import GameAt as GameInMemory
 
 from game.engine.output import LevelEntered, Style, VoiceHeard
 from game.engine.world import World
 from game.packs.loader import load_pack
-from tests.conftest import GameInMemory
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -884,3 +884,11 @@ def test_a_question_pending_then_odd_answers(game: Game) -> None:
     assert game.pending is not None
     assert say(game, ", , ,") == "You'll have to say something: try LOOK, or HELP if you're stuck."
     assert say(game, "look").startswith("The Hall")
+
+
+def test_a_hyphenated_word_the_game_does_not_know_is_read_as_its_parts(game: Game) -> None:
+    """X RED-KEY reads as X RED KEY; a save name keeps its hyphens."""
+    assert say(game, "x red-key") == say(game, "x red key")
+    assert "can't see" not in say(game, "x red-key")
+    assert 'the word "frobnitz"' in say(game, "x red-frobnitz")
+    assert say(game, "save my-night").startswith("Saved")

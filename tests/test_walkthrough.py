@@ -1,8 +1,8 @@
 """The campaign played from its start through the real parser, as a player would type it: the
 prologue with full score, then the memories in erasure order (the bookstore, the last fight, the
-dining dead), each explored while Lacuna erases it until nothing of it is left and Joel is swept
-into the next; after the last one the game ends. A second run only WAITs from the first memory
-on: the night runs by itself."""
+dining dead, the market, "Am I ugly?", the Charles River), each explored while Lacuna erases it
+until nothing of it is left and Joel is swept into the next; after the last one the game ends. A
+second run only WAITs from the first memory on: the night runs by itself."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from start_at import GameAt
 
 from game.engine.output import LevelEntered, Style, VoiceHeard
 from game.engine.session import Game
 from game.engine.world import GONE, World
 from game.packs.loader import load_pack
-from tests.conftest import GameInMemory
 
 ROOT = Path(__file__).resolve().parent.parent
 WALKTHROUGH = Path(__file__).resolve().parent / "walkthroughs" / "prologue.txt"
@@ -25,6 +25,9 @@ MEMORIES = {
     "bookstore": "bookstore/Rob and Carrie's",
     "lastfight": "lastfight/Your Car",
     "restaurant": "restaurant/Sidewalk",
+    "market": "market/Her Side of the Bed",
+    "ugly": "ugly/Under the Covers",
+    "charles": "charles/Far Ice",
 }
 PROLOGUE_POINTS = 13
 
@@ -120,7 +123,7 @@ def test_the_night_runs_by_itself_when_joel_only_waits() -> None:
     """From the first memory on, WAIT and nothing else: every memory fades and sweeps Joel into
     the next, in erasure order, and the night ends."""
     world, _ = load_pack(ROOT / "levels" / "spotless")
-    game = GameInMemory(world, "bookstore", seed=1, strict=True)
+    game = GameAt(world, "bookstore", seed=1, strict=True)
     game.start()
     entered = [e.level for e in game.take_events() if isinstance(e, LevelEntered)]
     turns: dict[str, int] = {}
@@ -139,3 +142,6 @@ def test_the_night_runs_by_itself_when_joel_only_waits() -> None:
     assert turns["bookstore"] == 28  # on the sidewalk, gone at step 7: 3 * 7 + 6 = 27
     assert turns["lastfight"] == 29  # in bed, the anchor, gone at step 4: 5 * 4 + 8 = 28
     assert turns["restaurant"] == 54  # never sits down: Lacuna starts without him at 24
+    assert turns["market"] == 33
+    assert turns["ugly"] == 31  # (he pleads on turn 21)
+    assert turns["charles"] == 23  # (she is pulled away across the ice on turn 18)

@@ -201,6 +201,17 @@ class Parser:
         forced: Forced | None = None,
         only: Pattern | None = None,
     ) -> Result:
+        result = self._parse(words, pronouns, forced, only)
+        # PULL-OFF, BLUE-GREY: a hyphenated word the game doesn't know is read again as its
+        # parts (as typed first: SAVE MY-NIGHT is a name, not two words)
+        if isinstance(result, Failure) and result.unknown and "-" in result.unknown:
+            parts = [p for w in words
+                     for p in (w.split("-") if w not in self.vocabulary else (w,)) if p]
+            return self._parse(parts, pronouns, forced, only)
+        return result
+
+    def _parse(self, words: list[str], pronouns: Pronouns, forced: Forced | None,
+               only: Pattern | None) -> Result:
         self._scope = []
         while len(words) > 1 and words[-1] in TRAILING:
             words = words[:-1]  # X GLOBE CLOSELY
