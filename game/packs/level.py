@@ -43,7 +43,7 @@ from game.packs.report import (
 )
 from game.packs.source import PackSource, SourceFile, as_source
 from game.packs.texts import LevelText, read_level_text
-from game.packs.tmx import MapData, MapError, MapObject, read_map
+from game.packs.tmx import MapData, MapError, MapObject, level_map, read_map
 
 RULE_ACTIONS = PACK_ACTIONS
 HOLDERS = (Kind.CONTAINER, Kind.SUPPORTER, Kind.PERSON)
@@ -72,7 +72,7 @@ class LevelBuilder:
         self.c = c
         self.endings = endings
         self.is_start = is_start
-        self.map_name = f"{entry.id}.tmx"  # the files' names in the pack
+        self.map_name = level_map(self.source, entry.id)  # the files' names in the pack
         self.text_name = f"{entry.id}.toml"
         # how problems name them (for a zip, "pack.zip:kitchen.tmx", not a file on disk)
         self.map_path = self.source.path_of(self.map_name)
