@@ -6,6 +6,7 @@ in test_tiled_corpus.py, hostile ones in tests/hostile/cases.py.)"""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -221,3 +222,33 @@ def test_a_broken_json_tileset_is_named(tmp_path: Path) -> None:
     assert (issue.message, issue.where) == (
         'the tileset "tiles.tsj" is not valid JSON (line 1, column 37: Expecting property name '
         "enclosed in double quotes)", 'tileset "tiles.tsj"')
+
+
+# -- what Tiled itself writes ------------------------------------------------------------------
+TILED = Path(__file__).resolve().parent / "packs" / "tiled-json"
+
+
+def test_json_written_by_tiled_reads_as_the_tmx_it_was_exported_from(tmp_path: Path) -> None:
+    """tests/packs/tiled-json: the bookstore (a copy of levels/spotless/bookstore.tmx, frozen,
+    with "type" for the objects' class, which Tiled 1.8 reads) exported by Tiled 1.8.2 itself:
+    ``tiled --export-map json bookstore.tmx bookstore.tmj`` (it keeps tiles/spotless.tsx) and
+    ``tiled --export-tileset json tiles/spotless.tsx tiles/spotless.tsj``."""
+    source = FolderSource(TILED)
+    tmx, tmj = read_map(source, "bookstore.tmx"), read_map(source, "bookstore.tmj")
+    assert not tmx.issues and not tmj.issues
+    assert len(tmx.objects) > 30 and tmj.objects == tmx.objects
+    assert tmj.layers == tmx.layers
+    assert tmj.tiles == tmx.tiles  # every cell, tileset, layer and object as the window has it
+    # all JSON: the map names the .tsj export of its tileset
+    for name in ("bookstore.tmj", "tiles/spotless.tsj", "tiles/spotless.png"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes((TILED / name).read_bytes())
+    text = (tmp_path / "bookstore.tmj").read_text(encoding="utf-8")
+    (tmp_path / "bookstore.tmj").write_text(text.replace("spotless.tsx", "spotless.tsj"),
+                                            encoding="utf-8")
+    alone = read_map(FolderSource(tmp_path), "bookstore.tmj")
+    assert alone.objects == tmx.objects and alone.tiles is not None and tmx.tiles is not None
+    (mine,), (theirs,) = alone.tiles.tilesets, tmx.tiles.tilesets
+    assert mine.source == "tiles/spotless.tsj"
+    assert replace(mine, source=theirs.source) == theirs
+    assert replace(alone.tiles, tilesets=tmx.tiles.tilesets) == tmx.tiles
