@@ -252,3 +252,52 @@ def test_json_written_by_tiled_reads_as_the_tmx_it_was_exported_from(tmp_path: P
     assert mine.source == "tiles/spotless.tsj"
     assert replace(mine, source=theirs.source) == theirs
     assert replace(alone.tiles, tilesets=tmx.tiles.tilesets) == tmx.tiles
+
+
+# -- any JSON at all ---------------------------------------------------------------------------
+_ODD = [None, True, False, 0, -1, 2**40, 1.5, 1e308, "", "x", "#zzz", [], {}, [1, "a"],
+        {"a": 1}, [[[]]], {"type": "class", "value": {}}]
+
+
+def _places(node: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [here] if here else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            out += _places(value, (*here, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node[:12]):
+            out += _places(value, (*here, i))
+    return out
+
+
+def test_json_with_values_of_any_type_is_read_or_refused_with_reasons(tmp_path: Path) -> None:
+    """Values swapped for values of other types, anywhere in a map, its tileset and its
+    template: the map is read, or refused with reasons and fixes; never a traceback."""
+    import copy
+    import random
+
+    rng = random.Random(15)
+    base = map_json(tilesets=[{"firstgid": 1, "source": "tiles.tsj"}, {**EMBEDDED,
+                                                                      "firstgid": 5}],
+                    things=[{"id": 5, "template": "vase.tj", "x": 40, "y": 40,
+                             "polygon": [{"x": 0, "y": 0}, {"x": 4, "y": 4}]}],
+                    properties=[{"name": "box", "type": "class", "value": {"a": {"b": 1}}}])
+    pack = write_json_pack(tmp_path / "pack", base, image=True)
+    files = {"level.tmj": base, "tiles.tsj": TSJ, "vase.tj": VASE_TJ}
+    for _ in range(150):
+        name = rng.choice(list(files))
+        doc = copy.deepcopy(files[name])
+        for _ in range(rng.randint(1, 3)):
+            place = rng.choice(_places(doc))
+            holder = doc
+            for key in place[:-1]:
+                holder = holder[key]
+            holder[place[-1]] = copy.deepcopy(rng.choice(_ODD))
+        for other, original in files.items():
+            _write(pack / other, doc if other == name else original)
+        for read in (lambda: read_map(FolderSource(pack), "level.tmj"),
+                     lambda: read_tilemap(pack, "level.tmj")):
+            try:
+                read()
+            except MapError as exc:
+                assert all(i.message and i.fix for i in exc.issues), exc.issues
