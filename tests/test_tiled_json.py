@@ -73,6 +73,10 @@ def test_the_level_map_is_found_as_tmx_then_tmj_then_json(tmp_path: Path) -> Non
     assert not _problems(pack)
     (pack / "level.tmx").write_text(map_xml(), encoding="utf-8")
     assert level_map(source, "level") == "level.tmx"  # Tiled's own format first
+    _, warnings = load_pack(pack)
+    assert [(Path(w.file).name, w.message, w.fix) for w in warnings] == [
+        ("level.json", "the level level has two maps; the game reads level.tmx, not this one",
+         "delete level.json, or level.tmx if level.json is the one you draw")]
     (pack / "level.tmx").unlink()
     (pack / "level.json").unlink()
     assert level_map(source, "level") == "level.tmx"  # none: the missing file named is .tmx

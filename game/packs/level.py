@@ -43,7 +43,14 @@ from game.packs.report import (
 )
 from game.packs.source import PackSource, SourceFile, as_source
 from game.packs.texts import LevelText, read_level_text
-from game.packs.tmx import MapData, MapError, MapObject, level_map, read_map
+from game.packs.tmx import (
+    MapData,
+    MapError,
+    MapObject,
+    level_map,
+    other_level_maps,
+    read_map,
+)
 
 RULE_ACTIONS = PACK_ACTIONS
 HOLDERS = (Kind.CONTAINER, Kind.SUPPORTER, Kind.PERSON)
@@ -103,6 +110,11 @@ class LevelBuilder:
         return f"{self.entry.id}/{name}"
 
     def build(self) -> None:
+        for other in other_level_maps(self.source, self.entry.id, self.map_name):
+            self.c.warn(self.source.path_of(other), "",
+                        f"the level {self.entry.id} has two maps; the game reads "
+                        f"{self.map_name}, not this one",
+                        f"delete {other}, or {self.map_name} if {other} is the one you draw")
         try:
             data: MapData | None = read_map(self.source, self.map_name)
         except MapError as exc:

@@ -85,7 +85,7 @@ def map_xml(data: bytes, what: str = "the map") -> bytes:
     if kind != "map":
         raise MapError(f"{what} is a Tiled {kind} file, not a map" if kind else
                        f"{what} is JSON, but not a Tiled map",
-                       "name the level's map file after a map saved from Tiled")
+                       "save the level's map from Tiled (File > Save As) under this name")
     root = _Converter(what).map(doc)
     xml: bytes = ET.tostring(root, encoding="utf-8")
     return xml
@@ -132,7 +132,8 @@ def _what_is(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        shown = str(value)
+        return f"the number {shown if len(shown) <= 30 else shown[:30] + '...'}"
     if isinstance(value, str):
         shown = value if len(value) <= 30 else value[:30] + "..."
         return f'the text "{shown}"'

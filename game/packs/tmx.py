@@ -911,6 +911,12 @@ def level_map(source: PackSource, level_id: str) -> str:
     return next((n for n in names if source.is_file(n)), names[0])
 
 
+def other_level_maps(source: PackSource, level_id: str, chosen: str) -> list[str]:
+    """The level's other map files, which the game does not read (an author's old copy)."""
+    return [n for n in (level_id + suffix for suffix in MAP_SUFFIXES)
+            if n != chosen and source.is_file(n)]
+
+
 def tileset_file(src: str) -> bool:
     return Path(src).suffix.lower() in TILESET_SUFFIXES
 
