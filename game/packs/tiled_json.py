@@ -42,6 +42,8 @@ from game.packs.tmx import (
     MapIssue,
 )
 
+MAX_TILE_ENTRIES = 20_000  # tiles with data of their own (an image, properties, an animation)
+MAX_FRAMES = 100_000  # animation frames of all tiles
 MAX_VALUE_DEPTH = 16  # class and list properties nested in each other (as tiles.py reads them)
 MAX_PROBLEMS = 20  # type problems listed for one file; the rest are summed up
 JSON_FIX = ("correct it in a text editor at that place, or open the file in Tiled and save it "
@@ -169,7 +171,8 @@ class _Converter:
     def __init__(self, what: str) -> None:
         self.what = what
         self.problems: list[MapIssue] = []
-        self.counts = {"layers": 0, "objects": 0, "properties": 0, "tilesets": 0}
+        self.counts = {"layers": 0, "objects": 0, "properties": 0, "tilesets": 0,
+                       "tiles with data of their own": 0, "animation frames": 0}
 
     # -- problems and values -------------------------------------------------------------------
     def issue(self, path: str, text: str) -> None:
@@ -212,19 +215,22 @@ class _Converter:
             else:
                 el.set(name, value)
 
-    def count(self, what: str, cap: int, coming: int = 1) -> None:
-        """Count one more layer, object, ... (or check that ``coming`` more still fit, before
-        a list is converted): past the cap, the file is refused at once."""
-        if self.counts[what] + coming > cap:
-            raise MapError(f"{self.what} has more than {cap} {what}; at most {cap}",
-                           f"use fewer {what}")
-        if coming == 1:
-            self.counts[what] += 1
+    def count(self, what: str, cap: int, n: int = 1) -> None:
+        """Count ``n`` more layers, objects, ...: past the cap, the file is refused at once."""
+        self.counts[what] += n
+        if self.counts[what] > cap:
+            self.refuse(what, cap)
 
     def ahead(self, obj: dict[str, Any], key: str, what: str, cap: int) -> None:
+        """Refuse the list obj[key] before converting it if it can't fit under the cap (its
+        items are counted as they are converted)."""
         items = obj.get(key)
-        if isinstance(items, list | dict) and len(items) > 1:
-            self.count(what, cap, len(items))
+        if isinstance(items, list | dict) and self.counts[what] + len(items) > cap:
+            self.refuse(what, cap)
+
+    def refuse(self, what: str, cap: int) -> None:
+        raise MapError(f"{self.what} has more than {cap} {what}; at most {cap}",
+                       f"use fewer {what}")
 
     def dicts(self, obj: dict[str, Any], key: str, path: str
               ) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -410,6 +416,7 @@ class _Converter:
                 entries.append((_sub(path, f"tileproperties.{key}"),
                                 {"id": _int_key(key), "properties": props,
                                  "propertytypes": old_types.get(key)}))
+        self.count("tiles with data of their own", MAX_TILE_ENTRIES, len(entries))
         for here, tile in entries:
             el = ET.SubElement(parent, "tile")
             self.attrs(el, tile, here, (
@@ -421,6 +428,7 @@ class _Converter:
             if group is not None:
                 el.append(self.object_layer(group, _sub(here, "objectgroup")))
             frames = list(self.dicts(tile, "animation", here))
+            self.count("animation frames", MAX_FRAMES, len(frames))
             if frames:
                 animation = ET.SubElement(el, "animation")
                 for fpath, frame in frames:

@@ -611,3 +611,19 @@ def json_template_broken(work: Path) -> Path:
 @case("the map is a Tiled tileset file, not a map")
 def json_map_that_is_a_tileset(work: Path) -> Path:
     return _json_text(work, TSJ)
+
+
+@case('the tileset "big.tsj" has more than 20000 tiles with data of their own; at most 20000')
+def json_tileset_too_many_tiles(work: Path) -> Path:
+    """XML pays per element to parse; JSON packs more tiles in the same bytes: capped."""
+    pack = _json(work, tilesets=[{"firstgid": 1, "source": "big.tsj"}])
+    tiles = ",".join(f'{{"id":{i}}}' for i in range(100_000))
+    (pack / "big.tsj").write_text(TSJ[:-1] + f',"tiles":[{tiles}]}}', encoding="utf-8")
+    return pack
+
+
+@case("the map has more than 100000 animation frames; at most 100000")
+def json_too_many_frames(work: Path) -> Path:
+    frames = [{"tileid": 0, "duration": 1}] * 60_000
+    return _json(work, tilesets=[{**json.loads(TSJ), "firstgid": 1, "tiles": [
+        {"id": 0, "animation": frames}, {"id": 1, "animation": frames}]}])
