@@ -559,7 +559,8 @@ class _Builder:
     # -- tilesets ------------------------------------------------------------------------------
     def _external(self, base: str, src: str, firstgid: int, where: str, fatal: bool,
                   from_template: bool = False) -> Tileset | None:
-        """An external tileset (.tsx), read once however often it is named."""
+        """An external tileset (.tsx, or .tsj as converted), read once however often it is
+        named."""
         out = self.fatal if fatal else self.issue
         if not tileset_file(src):
             out(*not_a_tileset_file(src), where)
