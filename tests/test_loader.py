@@ -335,12 +335,15 @@ def test_missing_map_file(tmp_path: Path) -> None:
     assert len(found) == 1, "\n".join(map(str, found))
 
 
-def test_missing_map_file_with_a_json_map_beside_it(tmp_path: Path) -> None:
+def test_a_json_map_is_the_level_map_when_there_is_no_tmx(tmp_path: Path) -> None:
     pack = house(tmp_path)
     (pack / "house.tmx").unlink()
-    (pack / "house.tmj").write_text('{"type": "map"}', encoding="utf-8")
-    p = one(errors(pack), "house.tmx", "", "there is house.tmj, a JSON map")
-    assert "Save As" in p.fix and "house.tmx" in p.fix
+    (pack / "house.tmj").write_text('{"type": "map", "orientation": "orthogonal"}',
+                                    encoding="utf-8")
+    # read as the map: what is wrong with it is said, nothing about a missing house.tmx
+    found = errors(pack)
+    one(found, "house.tmj", "", "the map has no size")
+    assert not [p for p in found if Path(p.file).name == "house.tmx"]
 
 
 def test_missing_level_toml(tmp_path: Path) -> None:
@@ -736,8 +739,8 @@ def test_an_old_plain_doctype_is_harmless_and_read(tmp_path: Path) -> None:
 
 # -- maps the game refuses -----------------------------------------------------------------------
 @pytest.mark.parametrize(("change", "message", "fix"), [
-    (lambda t: '{"type": "map", "orientation": "orthogonal"}', "this is a JSON map",
-     "Tiled map files (*.tmx)"),
+    (lambda t: '{"type": "map",\n "orientation": orthogonal}',
+     "the map is not valid JSON (line 2, column 17: Expecting value)", "text editor"),
     (lambda t: t.replace('infinite="0"', 'infinite="1"'), "infinite maps are not supported",
      "untick Infinite"),
     (lambda t: t.replace('orientation="orthogonal"', 'orientation="isometric"'),
@@ -928,13 +931,12 @@ def _corpus_maps() -> list[tuple[str, str, str]]:
 
 SPECIFIC = re.compile("|".join([
     r'the map has no object layer named "(rooms|things)"',
-    r"this is a JSON map", r"infinite maps are not supported",
+    r"infinite maps are not supported",
     r"\w+ maps are not supported; the game reads only orthogonal maps",
     r"DOCTYPE or ENTITY declaration", r"lies outside the pack folder", r"does not exist",
-    r"is not a \.tsx file", r"is compressed with", r"stores its tiles as XML",
+    r"is not a Tiled tileset file", r"is compressed with", r"stores its tiles as XML",
     r'has the type "(class|list)"', r"the image layer has no image",
     r"the tileset image has no width and height", r"the objects have no ids",
-    r"is a JSON file",
 ]))
 
 
@@ -945,7 +947,8 @@ def test_corpus_map_loads_or_is_refused_with_a_reason(tmp_path: Path, section: s
                                                       features: str) -> None:
     shutil.copytree(CORPUS / section, tmp_path / section)
     folder = (tmp_path / section / rel).parent
-    shutil.copy(tmp_path / section / rel, folder / "corpus-map.tmx")
+    name = "corpus-map" + (".tmj" if rel.endswith(".json") else ".tmx")  # a JSON map: .tmj
+    shutil.copy(tmp_path / section / rel, folder / name)
     (folder / "pack.toml").write_text(
         'format = 1\nid = "corpus"\ntitle = "Corpus"\nversion = "1"\nauthors = ["tests"]\n'
         'languages = ["en"]\nstart = "corpus-map"\n\n[[levels]]\nid = "corpus-map"\n'
@@ -960,15 +963,10 @@ def test_corpus_map_loads_or_is_refused_with_a_reason(tmp_path: Path, section: s
     listing = "\n".join(map(str, found))
     assert found
     for p in found:
-        assert Path(p.file).name == "corpus-map.tmx", listing
+        assert Path(p.file).name == name, listing
         assert SPECIFIC.search(p.message), f"an unexplained refusal:\n{listing}"
         assert p.fix, listing
     feats = {f.strip() for f in features.split("—")[0].split(",")}
-    if "json-map" in feats:
-        assert [p.message for p in found] == [
-            "this is a JSON map, and only TMX (XML) maps can be read"]
-        assert "*.tmx" in found[0].fix
-        return
     if "infinite" in feats:
         one(found, None, "", "infinite maps are not supported", "untick Infinite")
     for orientation in ("isometric", "staggered", "hexagonal", "oblique"):

@@ -22,6 +22,7 @@ tests check their tile data as well.
 from __future__ import annotations
 
 import base64
+import json
 import re
 import shutil
 import struct
@@ -36,6 +37,7 @@ import pytest
 from corpus import CORPUS, HAVE_CORPUS, needs_corpus
 
 from game.packs.source import FolderSource
+from game.packs.tiled_json import map_xml
 from game.packs.tiles import (
     FLIP_D,
     FLIP_H,
@@ -97,7 +99,9 @@ def _direct(section: str, rel: str) -> TileMap:
     """The model of a map the loader refuses as a whole (not orthogonal, an old DOCTYPE): built
     from the parsed XML, bypassing the map-level refusals, to check its tile data too.  (An
     external DOCTYPE is harmless to ElementTree: it fetches nothing.)"""
-    xml = ET.parse(CORPUS / section / rel).getroot()
+    path = CORPUS / section / rel
+    xml = (ET.fromstring(map_xml(path.read_bytes())) if _is_json(path)
+           else ET.parse(path).getroot())
     return build_tilemap(xml, _Reader(FolderSource(CORPUS / section), rel))
 
 
@@ -124,33 +128,47 @@ def _model_tree(layers: tuple[Any, ...]) -> list[tuple[Any, ...]]:
             for la in layers]
 
 
+def _is_json(path: Path) -> bool:
+    return path.read_bytes().lstrip().startswith((b"{", b"["))
+
+
+def _json_layers(layers: list[Any]) -> Iterator[dict[str, Any]]:
+    for layer in layers:
+        yield layer
+        yield from _json_layers(layer.get("layers", []))
+
+
 def _expected_refusals(section: str, rel: str, missing: tuple[str, ...]) -> list[str] | None:
     """The reasons the map must be refused for (patterns), from the file itself; None if it
     must be read.  Map-level reasons come alone: nothing else is looked at then."""
     path = CORPUS / section / rel
     data = path.read_bytes()
-    if data.lstrip().startswith((b"{", b"[")):
-        return [r"^this is a JSON map, and only TMX \(XML\) maps can be read$"]
-    if b"<!ENTITY" in data or (b"<!DOCTYPE" in data and b"[" in data.split(b"<map", 1)[0]):
-        return [r"DOCTYPE or ENTITY declaration"]
-    root = ET.fromstring(data)
+    if _is_json(path):  # Tiled's JSON: read with json alone
+        doc = json.loads(data)
+        infinite, orientation = bool(doc.get("infinite")), doc.get("orientation", "orthogonal")
+        tilesets = [ts.get("source") or "" for ts in doc.get("tilesets", [])]
+        zstd = any(la.get("compression") == "zstd" for la in _json_layers(doc["layers"]))
+    else:
+        if b"<!ENTITY" in data or (b"<!DOCTYPE" in data and b"[" in data.split(b"<map", 1)[0]):
+            return [r"DOCTYPE or ENTITY declaration"]
+        root = ET.fromstring(data)
+        infinite = root.get("infinite") == "1"
+        orientation = root.get("orientation", "orthogonal")
+        tilesets = [ts.get("source") or "" for ts in root.findall("tileset")]
+        zstd = any(d.get("compression") == "zstd" for d in root.iter("data"))
     whole = []
-    if root.get("infinite") == "1":
+    if infinite:
         whole.append(r"^infinite maps are not supported$")
-    orientation = root.get("orientation", "orthogonal")
     if orientation != "orthogonal":
         whole.append(rf"^{orientation} maps are not supported; the game reads only orthogonal")
     if whole:
         return whole
     # (the MANIFEST shortens a long name: it is the start of the name)
     reasons = [rf'"{re.escape(ref)}[^"]*" does not exist' for ref in missing]
-    for ts in root.findall("tileset"):
-        if (ts.get("source") or "").endswith(".json"):
-            reasons.append(rf'the tileset "{re.escape(ts.get("source", ""))}" is not a \.tsx')
-    for obj in root.iter("object"):
-        if (obj.get("template") or "").endswith(".json"):
-            reasons.append(rf'the template "{re.escape(obj.get("template", ""))}" is a JSON')
-    if any(d.get("compression") == "zstd" for d in root.iter("data")):
+    for src in tilesets:  # .tsx, .tsj and .json are read, whatever else is refused
+        if src and Path(src).suffix not in (".tsx", ".tsj", ".json"):
+            reasons.append(rf'the tileset "{re.escape(src)}" is not a Tiled tileset file')
+    if zstd:
         reasons.append(r'the tile layer is compressed with "zstd", which can\'t be read')
     return sorted(set(reasons)) or None
 
@@ -236,7 +254,35 @@ def _check_features(tmap: TileMap, features: frozenset[str]) -> None:
         assert checks[feature](), f"the MANIFEST says {feature}, the model has none"
 
 
+_JSON_KINDS = {"tilelayer": TileLayer, "objectgroup": ObjectLayer, "imagelayer": ImageLayer,
+               "group": GroupLayer}
+
+
+def _json_tree(layers: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """What ``_tree`` reads off the XML, read off a JSON map (unknown layer types are left out,
+    as unknown XML elements are)."""
+    out = []
+    for la in layers:
+        if la.get("type") not in _JSON_KINDS:
+            continue
+        props = la.get("properties", [])
+        names = sorted(props) if isinstance(props, dict) else sorted(p["name"] for p in props)
+        out.append((_JSON_KINDS[la["type"]], la.get("id", 0), la.get("name", ""),
+                    la.get("visible", True), float(la.get("opacity", 1)),
+                    (float(la.get("offsetx", 0)), float(la.get("offsety", 0))),
+                    (float(la.get("parallaxx", 1)), float(la.get("parallaxy", 1))), names,
+                    len(la.get("objects", [])), _json_tree(la.get("layers", []))))
+    return out
+
+
 def _check_tree(tmap: TileMap, path: Path) -> None:
+    if _is_json(path):
+        doc = json.loads(path.read_bytes())
+        assert _model_tree(tmap.layers) == _json_tree(doc["layers"])
+        assert (tmap.width, tmap.height, tmap.tile_width, tmap.tile_height) == tuple(
+            doc[k] for k in ("width", "height", "tilewidth", "tileheight"))
+        assert tmap.orientation == doc.get("orientation", "orthogonal")
+        return
     root = ET.parse(path).getroot()
     assert _model_tree(tmap.layers) == _tree(root)
     assert (tmap.width, tmap.height, tmap.tile_width, tmap.tile_height) == tuple(
@@ -310,8 +356,6 @@ def test_corpus_map_is_read_correctly_or_refused_with_the_reason(
             assert any("untick Infinite" in i.fix for i in exc.issues)
         if "orthogonal" in said:
             assert any("Orientation to Orthogonal" in i.fix for i in exc.issues)
-        if "JSON map" in said:
-            assert "*.tmx" in exc.issues[0].fix
         if not re.search("DOCTYPE|orthogonal", said) or "infinite" in said:
             return
         tmap = _direct(section, rel)  # refused as a whole: its tiles are still read right
@@ -322,6 +366,108 @@ def test_corpus_map_is_read_correctly_or_refused_with_the_reason(
     tiled = _pytmx_map(section, rel)
     if tiled is not None:
         _check_against_pytmx(tmap, tiled)
+
+
+# -- the same map saved as JSON and as XML ----------------------------------------------------
+def _round(value: Any) -> Any:
+    """Values to compare across formats: Tiled writes coordinates with fewer digits in XML."""
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, tuple):
+        return tuple(_round(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _round(v) for k, v in sorted(value.items())}
+    if isinstance(value, ClassValue):
+        return ("class", value.type, _round(dict(value.members)))
+    return value
+
+
+def _stem(name: str | None) -> str | None:
+    """A tileset's or template's file without its suffix: tileset.json is tileset.tsx."""
+    return name.rsplit(".", 1)[0] if name else name
+
+
+def _picture(image: Any) -> Any:
+    """An image but whether its size came from the file: JSON image layers of Tiled before
+    1.11 don't write the size, the TMX does."""
+    return image and (image.source, image.path, image.width, image.height, image.trans)
+
+
+def _everything(tmap: TileMap) -> dict[str, Any]:
+    """The whole model as plain values, cell by cell and object by object."""
+    tilesets = [
+        (ts.firstgid, ts.name, _stem(ts.source), ts.tile_width, ts.tile_height, ts.columns,
+         ts.tilecount, ts.spacing, ts.margin, _picture(ts.image), ts.tile_offset, ts.cls,
+         _round(dict(ts.properties)), ts.from_template,
+         {i: (t.cls, _round(dict(t.properties)), _picture(t.image), t.rect, t.animation,
+              t.probability)
+          for i, t in sorted(ts.tiles.items())})
+        for ts in tmap.tilesets]
+    layers: list[Any] = []
+    for depth, la in tmap.walk():
+        row: list[Any] = [depth, la.kind, la.id, la.name, la.cls, la.visible, _round(la.opacity),
+                          _round(la.offset), _round(la.parallax), la.tint, la.blend_mode,
+                          _round(dict(la.properties))]
+        if isinstance(la, TileLayer):
+            row += [la.width, la.height, [c.raw for c in la.cells]]
+        elif isinstance(la, ObjectLayer):
+            row += [la.color, la.draw_order, [
+                (o.id, o.name, o.cls, o.kind, _round((o.x, o.y, o.width, o.height, o.rotation)),
+                 o.visible, o.opacity, o.tile, _round(o.points), o.text, dict(o.text_style),
+                 _stem(o.template), _round(dict(o.properties))) for o in la.objects]]
+        elif isinstance(la, ImageLayer):
+            row += [_picture(la.image), la.repeat_x, la.repeat_y]
+        layers.append(row)
+    return {"map": (tmap.width, tmap.height, tmap.tile_width, tmap.tile_height,
+                    tmap.orientation, tmap.render_order, tmap.stagger_axis, tmap.stagger_index,
+                    tmap.hex_side_length, tmap.background, tmap.cls,
+                    _round(dict(tmap.properties))),
+            "tilesets": tilesets, "layers": layers}
+
+
+def _pairs() -> list[str]:
+    """The maps the corpus holds as map.json and map.tmx in one folder: the same map saved
+    in both formats (pytiled_parser's test data), but for unknown_type, whose JSON has a
+    layer of a made-up type where the TMX has a tile layer."""
+    if not HAVE_CORPUS:
+        return []
+    root = CORPUS / "pytiled_parser"
+    return sorted(p.relative_to(root).parent.as_posix() for p in root.rglob("map.json")
+                  if p.with_suffix(".tmx").is_file() and p.parent.name != "unknown_type")
+
+
+@needs_corpus
+@pytest.mark.parametrize("folder", _pairs())
+def test_a_map_saved_as_json_and_as_tmx_reads_the_same(folder: str) -> None:
+    def read(rel: str) -> tuple[dict[str, Any] | None, list[str]]:
+        try:
+            return _everything(read_tilemap(CORPUS / "pytiled_parser", rel)), []
+        except MapError as exc:
+            return None, [i.message.replace(".json", ".X").replace(".tsx", ".X")
+                          for i in exc.issues]
+    as_json, json_refusals = read(f"{folder}/map.json")
+    as_tmx, tmx_refusals = read(f"{folder}/map.tmx")
+    # refused by both, for the same reasons, or by none (test_cross_template's two files name
+    # different missing images: upstream's own difference, which the MANIFEST lists)
+    assert (as_json is None) == (as_tmx is None)
+    assert [m for m in json_refusals if "does not exist" not in m] == [
+        m for m in tmx_refusals if "does not exist" not in m]
+    if as_json is None:
+        if "orthogonal" not in " ".join(json_refusals):
+            return
+        # not orthogonal: refused as a whole, its tiles still read right (as _direct does)
+        as_json = _everything(_direct("pytiled_parser", f"{folder}/map.json"))
+        as_tmx = _everything(_direct("pytiled_parser", f"{folder}/map.tmx"))
+    assert as_json["map"] == as_tmx["map"]
+    assert as_json["tilesets"] == as_tmx["tilesets"]
+    assert len(as_json["layers"]) == len(as_tmx["layers"])
+    for mine, other in zip(as_json["layers"], as_tmx["layers"], strict=True):
+        assert mine == other, mine[3]
+
+
+def test_the_pairs_are_found() -> None:
+    if HAVE_CORPUS:
+        assert len(_pairs()) >= 14
 
 
 # -- known facts, read off the XML -------------------------------------------------------------

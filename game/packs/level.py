@@ -45,7 +45,14 @@ from game.packs.report import (
 )
 from game.packs.source import PackSource, SourceFile, as_source
 from game.packs.texts import LevelText, read_level_text
-from game.packs.tmx import MapData, MapError, MapObject, read_map
+from game.packs.tmx import (
+    MapData,
+    MapError,
+    MapObject,
+    level_map,
+    other_level_maps,
+    read_map,
+)
 from game.packs.voice import check_messages
 
 RULE_ACTIONS = PACK_ACTIONS
@@ -77,7 +84,7 @@ class LevelBuilder:
         self.c = c
         self.endings = endings
         self.is_start = is_start
-        self.map_name = f"{entry.id}.tmx"  # the files' names in the pack
+        self.map_name = level_map(self.source, entry.id)  # the files' names in the pack
         self.text_name = f"{entry.id}.toml"
         # how problems name them (for a zip, "pack.zip:kitchen.tmx", not a file on disk)
         self.map_path = self.source.path_of(self.map_name)
@@ -121,6 +128,11 @@ class LevelBuilder:
         return f"{self.entry.id}/{name}"
 
     def build(self) -> None:
+        for other in other_level_maps(self.source, self.entry.id, self.map_name):
+            self.c.warn(self.source.path_of(other), "",
+                        f"the level {self.entry.id} has two maps; the game reads "
+                        f"{self.map_name}, not this one",
+                        f"delete {other}, or {self.map_name} if {other} is the one you draw")
         try:
             data: MapData | None = read_map(self.source, self.map_name)
         except MapError as exc:

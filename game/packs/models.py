@@ -39,8 +39,8 @@ class LevelEntry(Strict):
     """A ``[[levels]]`` entry of pack.toml."""
 
     id: str = Field(pattern=ID_PATTERN, description=(
-        "the level's id: its files are ID.tmx and ID.toml; lowercase letters, digits and "
-        "dashes"))
+        "the level's id: its files are ID.tmx (or ID.tmj) and ID.toml; lowercase letters, "
+        "digits and dashes"))
     title: str = Field(min_length=1, max_length=200, description="the level's title")
     erasure: int | None = Field(default=None, ge=1, le=1000, description=(
         "its place in the erasure order (1 is erased first); levels without it (a prologue, "

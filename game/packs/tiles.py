@@ -19,8 +19,9 @@ wrote are read too: tileset images without a size (the size comes from the image
 layer offsets, image layers without an image, layers and objects without ids.
 
 Files are opened only through the map reader's own helpers (``_ref`` checks that a file lies
-inside the pack, ``_read_ref`` reads XML with the guards), so whatever the reader refuses is
-refused here too.  Layer data is decompressed with a bound: at most width x height x 4 bytes.
+inside the pack, ``_read_ref`` reads XML, or Tiled's JSON converted to XML, with the guards), so
+whatever the reader refuses is refused here too.  Layer data is decompressed with a bound: at
+most width x height x 4 bytes.
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ from game.packs.tmx import (
     convert_property,
     image_size,
     inflate,
+    not_a_tileset_file,
     object_label,
+    tileset_file,
 )
 
 if TYPE_CHECKING:
@@ -556,13 +559,11 @@ class _Builder:
     # -- tilesets ------------------------------------------------------------------------------
     def _external(self, base: str, src: str, firstgid: int, where: str, fatal: bool,
                   from_template: bool = False) -> Tileset | None:
-        """An external tileset (.tsx), read once however often it is named."""
+        """An external tileset (.tsx, or .tsj as converted), read once however often it is
+        named."""
         out = self.fatal if fatal else self.issue
-        if Path(src).suffix.lower() not in (".tsx", ".xml"):
-            out(f'the tileset "{src}" is not a .tsx file (JSON tilesets can\'t be read)',
-                "open the tileset in Tiled, save it as .tsx (File > Save As, 'Tiled "
-                "tileset files (*.tsx)') and replace it in the map (Map > Replace Tileset)",
-                where)
+        if not tileset_file(src):
+            out(*not_a_tileset_file(src), where)
             return None
         ref = self.r._ref(base, src, "tileset", where, fatal=fatal)
         if ref is None:
@@ -998,7 +999,7 @@ def read_tilemap(where: Path | PackSource, rel: str) -> TileMap:
     from game.packs.tmx import _Reader
 
     reader = _Reader(as_source(where), rel)
-    xml = reader.precheck()  # refuses JSON, DTDs, infinite and non-orthogonal maps, big maps
+    xml = reader.precheck()  # refuses DTDs, infinite and non-orthogonal maps, big maps
     # the rest of what precheck notes is about what pytmx can't read; the model says for itself
     reader.fatal.clear()
     reader.issues.clear()

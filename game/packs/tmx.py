@@ -9,6 +9,10 @@ pytmx is imported lazily with pygame blocked, so the terminal game starts withou
 without its banner; the window imports pygame itself.  A light XML pass before pytmx refuses
 what pytmx would choke on or should never see (DTDs, infinite or non-orthogonal maps, files
 outside the pack, features pytmx doesn't read), with a reason an author can act on.
+
+Tiled's JSON formats (.tmj maps, .tsj tilesets, .tj templates) are converted by
+``game.packs.tiled_json`` into the XML Tiled would have saved for them, as soon as their bytes
+are read, so that every check here, pytmx and the model read them as they read XML.
 """
 
 from __future__ import annotations
@@ -243,11 +247,9 @@ class _Reader:
         try:
             data = self.source.read_bytes(ref, MAX_REF_BYTES)
             self._count(len(data))
+            if _json_file(data, ref):
+                return _json_element(data, what)
             _refuse_dtd(data, what)
-            if data.lstrip().startswith((b"{", b"[")):
-                raise MapError(f"{what} is a JSON file",
-                               "open it in Tiled and save it as XML (.tsx for a tileset, .tx "
-                               "for a template)")
             return _parse_xml(data, what)
         except MapError as exc:
             self.fatal.extend(MapIssue(i.message, i.fix, where) for i in exc.issues)
@@ -272,12 +274,8 @@ class _Reader:
         in_map = ts
         if src is not None:
             where = f'tileset "{src}"'
-            if Path(src).suffix.lower() not in (".tsx", ".xml"):
-                self.fatal.append(MapIssue(
-                    f'the tileset "{src}" is not a .tsx file (JSON tilesets can\'t be read)',
-                    "open the tileset in Tiled, save it as .tsx (File > Save As, 'Tiled "
-                    "tileset files (*.tsx)') and replace it in the map (Map > Replace Tileset)",
-                    where))
+            if not tileset_file(src):
+                self.fatal.append(MapIssue(*not_a_tileset_file(src), where))
                 return
             ref = self._ref(base, src, "tileset", where, fatal=True)
             if ref is None:
@@ -532,14 +530,6 @@ class _Reader:
         try:
             data = self.source.read_bytes(self.rel, MAX_MAP_BYTES)
         except Missing as exc:
-            stem = posixpath.splitext(self.rel)[0]
-            json_map = next((posixpath.basename(stem + s) for s in (".tmj", ".json")
-                             if self.source.is_file(stem + s)), None)
-            if json_map is not None:
-                raise MapError(f"the map file is missing, but there is {json_map}, a "
-                               "JSON map", f"open {json_map} in Tiled and save it as "
-                               f"{name} (File > Save As, format 'Tiled map files "
-                               "(*.tmx)')") from exc
             raise MapError("the map file is missing",
                            f"draw the level in Tiled and save it as {name} next to "
                            "pack.toml") from exc
@@ -550,12 +540,10 @@ class _Reader:
         except SourceError as exc:
             raise MapError(f"the map can't be read: it {exc.reason}",
                            exc.fix or f"save the map as the file {name}") from exc
-        self._bytes = data
         self._read = len(data)
-        if data.lstrip().startswith((b"{", b"[")):
-            raise MapError("this is a JSON map, and only TMX (XML) maps can be read",
-                           "in Tiled use File > Save As and choose the format 'Tiled map "
-                           "files (*.tmx)'")
+        if _json_file(data, self.rel):
+            data = _json_map(data)  # the XML Tiled would have saved: read as any .tmx
+        self._bytes = data
         _refuse_dtd(data, "the map")
         root_el = _parse_xml(data, "the map")
         if root_el.tag != "map":
@@ -1021,6 +1009,56 @@ def image_size(head: bytes) -> tuple[str | None, tuple[int, int] | None]:
                 i += 2 + struct.unpack(">H", head[i + 2:i + 4])[0]
         return "JPEG", None
     return None, None
+
+
+# -- Tiled's JSON formats (game.packs.tiled_json): converted to the XML they stand for --------
+MAP_SUFFIXES = (".tmx", ".tmj", ".json")  # a level's map: LEVEL.tmx, else .tmj, else .json
+TILESET_SUFFIXES = (".tsx", ".xml", ".tsj", ".json")
+
+
+def level_map(source: PackSource, level_id: str) -> str:
+    """The name of a level's map in the pack: the first of LEVEL.tmx, LEVEL.tmj and LEVEL.json
+    that exists (LEVEL.tmx if none does, which is reported as missing)."""
+    names = [level_id + suffix for suffix in MAP_SUFFIXES]
+    return next((n for n in names if source.is_file(n)), names[0])
+
+
+def other_level_maps(source: PackSource, level_id: str, chosen: str) -> list[str]:
+    """The level's other map files, which the game does not read (an author's old copy)."""
+    return [n for n in (level_id + suffix for suffix in MAP_SUFFIXES)
+            if n != chosen and source.is_file(n)]
+
+
+def tileset_file(src: str) -> bool:
+    return Path(src).suffix.lower() in TILESET_SUFFIXES
+
+
+def not_a_tileset_file(src: str) -> tuple[str, str]:
+    """The problem (message, fix) of a tileset reference that names no tileset file."""
+    return (f'the tileset "{src}" is not a Tiled tileset file (.tsx, .tsj or .json)',
+            "replace the tileset in Tiled (Map > Replace Tileset) with one saved from Tiled "
+            "(File > Save As)")
+
+
+def _json_file(data: bytes, name: str) -> bool:
+    """JSON by its first character ("{"), or by its name unless it looks like XML."""
+    from game.packs.tiled_json import looks_like_json
+
+    return looks_like_json(data) or (
+        posixpath.splitext(name)[1].lower() in (".tmj", ".tsj", ".tj", ".json")
+        and not data.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<"))
+
+
+def _json_map(data: bytes) -> bytes:
+    from game.packs.tiled_json import map_xml
+
+    return map_xml(data)
+
+
+def _json_element(data: bytes, what: str) -> ET.Element:
+    from game.packs.tiled_json import element
+
+    return element(data, what)
 
 
 def _open(where: PackSource | Path, name: str | Path) -> tuple[PackSource, str]:

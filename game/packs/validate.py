@@ -177,11 +177,12 @@ def tileset_problems(source: Any, ids: list[str], found: list[Problem]) -> list[
     """A tileset the map declares but no tile layer or tile object uses.  Only maps the
     loader read without an error are looked at (a broken map says so already)."""
     from game.packs.tiles import read_tilemap
+    from game.packs.tmx import level_map
 
     broken = {p.file for p in found if p.severity is Severity.ERROR}
     out: list[Problem] = []
     for lid in ids:
-        rel = f"{lid}.tmx"
+        rel = level_map(source, lid)
         shown = source.display(rel)
         if shown in broken or not source.is_file(rel):
             continue

@@ -51,13 +51,15 @@ def case(expect: str | None, command: str = "load", fifo: bool = False
 
 def make_outside(work: Path) -> Path:
     """The sentinel folder: what a hostile pack reaches for."""
-    from hostile.build import TEMPLATE, TSX, png
+    from hostile.build import TEMPLATE, TJ, TSJ, TSX, png
 
     outside = work / "outside"
     outside.mkdir(parents=True)
     (outside / "secret.txt").write_text("secret", encoding="utf-8")
     (outside / "secret.tsx").write_text(TSX, encoding="utf-8")
     (outside / "secret.tx").write_text(TEMPLATE, encoding="utf-8")
+    (outside / "secret.tsj").write_text(TSJ, encoding="utf-8")
+    (outside / "secret.tj").write_text(TJ, encoding="utf-8")
     (outside / "tiles.png").write_bytes(png(32, 32))
     (outside / "secret.tmx").write_text("<map/>", encoding="utf-8")
     if hasattr(os, "mkfifo"):

@@ -4,11 +4,13 @@ headers."""
 
 from __future__ import annotations
 
+import json
 import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 PACK_TOML = """format = 1
 id = "hostile"
@@ -178,3 +180,45 @@ def jpeg_header(width: int, height: int) -> bytes:
     sof = struct.pack(">BHHB", 8, height, width, 3) + b"\x01\x11\x00\x02\x11\x00\x03\x11\x00"
     return (b"\xff\xd8" + b"\xff\xe0" + struct.pack(">H", len(app0) + 2) + app0
             + b"\xff\xc0" + struct.pack(">H", len(sof) + 2) + sof + b"\xff\xd9")
+
+
+# -- Tiled's JSON ----------------------------------------------------------------------------------
+def map_json(*, width: int = 10, height: int = 10, tilesets: list[Any] | None = None,
+             data: Any = None, layers: list[Any] | None = None, things: list[Any] | None = None,
+             **extra: Any) -> dict[str, Any]:
+    """The map of ``MAP`` as Tiled saves it in JSON (.tmj), to spoil part by part."""
+    floor: dict[str, Any] = {"id": 1, "name": "floor", "type": "tilelayer", "width": 10,
+                             "height": 10, "x": 0, "y": 0, "opacity": 1, "visible": True,
+                             "data": [1 if tilesets else 0] * 100 if data is None else data}
+    if isinstance(floor["data"], str):
+        floor["encoding"] = "base64"
+    rooms = {"id": 2, "name": "rooms", "type": "objectgroup", "draworder": "topdown",
+             "opacity": 1, "visible": True, "x": 0, "y": 0,
+             "objects": [{"id": 1, "name": "Hall", "type": "", "x": 0, "y": 0, "width": 160,
+                          "height": 160, "rotation": 0, "visible": True}]}
+    found = {"id": 3, "name": "things", "type": "objectgroup", "draworder": "topdown",
+             "opacity": 1, "visible": True, "x": 0, "y": 0,
+             "objects": [{"id": 2, "name": "Joel", "type": "Player", "point": True, "x": 80,
+                          "y": 80, "width": 0, "height": 0, "rotation": 0, "visible": True},
+                         *(things or [])]}
+    return {"type": "map", "version": "1.10", "tiledversion": "1.10.2",
+            "orientation": "orthogonal", "renderorder": "right-down", "width": width,
+            "height": height, "tilewidth": 16, "tileheight": 16, "infinite": False,
+            "nextlayerid": 4, "nextobjectid": 3, "tilesets": tilesets or [],
+            "layers": [floor, *(layers or []), rooms, found], **extra}
+
+
+def write_json_pack(folder: Path, doc: dict[str, Any] | str, image: bool = False) -> Path:
+    """The pack of ``write_pack`` with its map as level.tmj (the JSON given, or its text)."""
+    write_pack(folder, image=image)
+    (folder / "level.tmx").unlink()
+    text = doc if isinstance(doc, str) else json.dumps(doc, separators=(",", ":"))
+    (folder / "level.tmj").write_text(text, encoding="utf-8")
+    return folder
+
+
+TSJ = json.dumps({"type": "tileset", "name": "outside", "tilewidth": 16, "tileheight": 16,
+                  "tilecount": 4, "columns": 2, "image": "tiles.png", "imagewidth": 32,
+                  "imageheight": 32})
+TJ = json.dumps({"type": "template", "object": {"name": "vase", "type": "Scenery", "width": 8,
+                                                "height": 8}})

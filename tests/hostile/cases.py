@@ -4,20 +4,25 @@ sentinel folder ``work/outside`` (see ``make_outside``); a builder writes its pa
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 from hostile import case
 from hostile.build import (
     TILESET,
+    TSJ,
     TSX,
     Member,
     forge_zip,
     gzip_bomb,
     jpeg_header,
+    map_json,
     map_xml,
     pack_members,
     png,
+    write_json_pack,
     write_pack,
     zip_folder,
     zlib_bomb,
@@ -550,3 +555,205 @@ def c1_control_in_the_map(work: Path) -> Path:
     (pack / "level.tmx").write_text(tmx.replace('name="Hall"', 'name="Hall\u009b2J"'),
                                     encoding="utf-8")
     return pack
+
+
+
+# -- Tiled's JSON (.tmj, .tsj, .tj): the same guards as XML, and JSON's own ------------------------
+def _json(work: Path, **parts: Any) -> Path:
+    return write_json_pack(work / "pack", map_json(**parts))
+
+
+def _json_text(work: Path, text: str) -> Path:
+    return write_json_pack(work / "pack", text)
+
+
+@case('the tileset "../outside/secret.tsj" lies outside the pack folder')
+def json_tileset_climbs_out(work: Path) -> Path:
+    return _json(work, tilesets=[{"firstgid": 1, "source": "../outside/secret.tsj"}])
+
+
+@case("lies outside the pack folder (it is an absolute path)")
+def json_tileset_absolute(work: Path) -> Path:
+    return _json(work, tilesets=[{"firstgid": 1, "source": str(work / "outside/secret.tsj")}])
+
+
+@case('the template "../outside/secret.tj" lies outside the pack folder')
+def json_template_climbs_out(work: Path) -> Path:
+    return _json(work, things=[{"id": 5, "template": "../outside/secret.tj", "x": 40, "y": 40}])
+
+
+@case('the image "../outside/tiles.png" lies outside the pack folder')
+def json_image_layer_climbs_out(work: Path) -> Path:
+    return _json(work, layers=[{"id": 9, "name": "sky", "type": "imagelayer",
+                                "image": "../outside/tiles.png"}])
+
+
+@case('the image "../outside/tiles.png" lies outside the pack folder')
+def json_tileset_image_climbs_out(work: Path) -> Path:
+    pack = _json(work, tilesets=[{"firstgid": 1, "source": "tiles.tsj"}])
+    (pack / "tiles.tsj").write_text(TSJ.replace("tiles.png", "../outside/tiles.png"),
+                                    encoding="utf-8")
+    return pack
+
+
+@case("the map is not valid JSON (line 3, column 1: Expecting property name enclosed in "
+      "double quotes)")
+def json_syntax_error(work: Path) -> Path:
+    return _json_text(work, '{"type": "map",\n "width": 10,\n}\n')
+
+
+@case("the map is not valid JSON (line 1, column 2: Expecting value)")
+def json_empty(work: Path) -> Path:
+    return _json_text(work, "[")
+
+
+@case("the map is JSON nested too deep to be a Tiled file")
+def json_deeply_nested(work: Path) -> Path:
+    depth = 1_000_000  # 2 MB of brackets
+    return _json_text(work, '{"type": "map", "properties": ' + "[" * depth + "]" * depth + "}")
+
+
+@case("has properties nested more than 16 deep")
+def json_class_properties_nested(work: Path) -> Path:
+    value: dict[str, Any] = {}
+    for _ in range(200):
+        value = {"inner": value}
+    return _json(work, properties=[{"name": "deep", "type": "class", "propertytype": "C",
+                                    "value": value}])
+
+
+@case("the map can't be read as JSON: it holds NaN, which is not a number in JSON")
+def json_nan(work: Path) -> Path:
+    return _json_text(work, json.dumps(map_json()).replace('"width": 10', '"width": NaN', 1))
+
+
+@case("the map can't be read as JSON: Exceeds the limit")
+def json_number_too_long(work: Path) -> Path:
+    return _json_text(work, json.dumps(map_json()).replace('"width": 10',
+                                                           '"width": ' + "9" * 100_000, 1))
+
+
+@case("the map is not UTF-8 text")
+def json_not_utf8(work: Path) -> Path:
+    pack = _json(work)
+    (pack / "level.tmj").write_bytes((pack / "level.tmj").read_bytes()
+                                     .replace(b'"Hall"', b'"H\xe4ll"'))
+    return pack
+
+
+@case('"width" should be a whole number, not the text "ten"')
+def json_wrong_type(work: Path) -> Path:
+    return _json(work, width="ten")
+
+
+@case('"layers" should be a list, not an object')
+def json_layers_not_a_list(work: Path) -> Path:
+    doc = map_json()
+    doc["layers"] = {"floor": doc["layers"][0]}
+    return write_json_pack(work / "pack", doc)
+
+
+@case("the map is 100000x100000 tiles; at most 262144 tiles")
+def json_map_too_wide(work: Path) -> Path:
+    return _json(work, width=100_000, height=100_000)
+
+
+@case("maps may be at most 8 MB")
+def json_map_too_large(work: Path) -> Path:
+    return _json(work, properties=[{"name": "junk", "value": "x" * (9 * 1024 * 1024)}])
+
+
+@case("the layer's data holds 3000000 tiles, more than its 10x10")
+def json_layer_data_too_long(work: Path) -> Path:
+    """A 6 MB map whose one layer claims 3 million tiles."""
+    return _json(work, data=[0] * 3_000_000)
+
+
+@case('"data" holds the text "1", which is not a tile')
+def json_layer_data_of_texts(work: Path) -> Path:
+    return _json(work, data=["1"] * 100)
+
+
+@case("the map has more than 256 layers; at most 256")
+def json_too_many_layers(work: Path) -> Path:
+    return _json(work, layers=[{"id": i, "name": f"l{i}", "type": "objectgroup", "objects": []}
+                               for i in range(10, 310)])
+
+
+@case("the map has more than 20000 objects; at most 20000")
+def json_too_many_objects(work: Path) -> Path:
+    return _json(work, layers=[{"id": 9, "name": "junk", "type": "objectgroup",
+                                "objects": [{"id": i, "x": 1, "y": 1}
+                                            for i in range(10, 200_000)]}])
+
+
+@case("the map has more than 50000 properties; at most 50000")
+def json_too_many_properties(work: Path) -> Path:
+    return _json(work, properties=[{"name": f"p{i}", "value": "v"} for i in range(50_010)])
+
+
+@case("the map has more than 64 tilesets; at most 64")
+def json_too_many_tilesets(work: Path) -> Path:
+    return _json(work, tilesets=[{"firstgid": 1 + 10 * i, "name": f"t{i}", "tilewidth": 16,
+                                  "tileheight": 16, "tilecount": 0, "columns": 0}
+                                 for i in range(70)])
+
+
+@case("group layers are nested more than 32 deep")
+def json_groups_nested(work: Path) -> Path:
+    group: dict[str, Any] = {"id": 99, "name": "g", "type": "group", "layers": []}
+    for i in range(300):
+        group = {"id": 100 + i, "name": f"g{i}", "type": "group", "layers": [group]}
+    return _json(work, layers=[group])
+
+
+@case("the layer's tile data unpacks to more than its 10x10 tiles")
+def json_zlib_layer_bomb(work: Path) -> Path:
+    import base64
+
+    doc = map_json(data=base64.b64encode(zlib_bomb(300)).decode())
+    doc["layers"][0]["compression"] = "zlib"
+    return write_json_pack(work / "pack", doc)
+
+
+@case("the tileset \"big.tsj\" is larger than 8 MB")
+def json_tileset_too_large(work: Path) -> Path:
+    pack = _json(work, tilesets=[{"firstgid": 1, "source": "big.tsj"}])
+    (pack / "big.tsj").write_text(TSJ[:-1] + ', "junk": "' + "x" * (9 << 20) + '"}',
+                                  encoding="utf-8")
+    return pack
+
+
+@case('the tileset "bad.tsj", at tiles[0]: "id" should be a whole number, not the text "one"')
+def json_tileset_wrong_type(work: Path) -> Path:
+    pack = _json(work, tilesets=[{"firstgid": 1, "source": "bad.tsj"}])
+    (pack / "bad.tsj").write_text(TSJ[:-1] + ', "tiles": [{"id": "one"}]}', encoding="utf-8")
+    return pack
+
+
+@case('the template "vase.tj" is not valid JSON (line 1, column 2')
+def json_template_broken(work: Path) -> Path:
+    pack = _json(work, things=[{"id": 5, "template": "vase.tj", "x": 40, "y": 40}])
+    (pack / "vase.tj").write_text("{{", encoding="utf-8")
+    return pack
+
+
+@case("the map is a Tiled tileset file, not a map")
+def json_map_that_is_a_tileset(work: Path) -> Path:
+    return _json_text(work, TSJ)
+
+
+@case('the tileset "big.tsj" has more than 20000 tiles with data of their own; at most 20000')
+def json_tileset_too_many_tiles(work: Path) -> Path:
+    """XML pays per element to parse; JSON packs more tiles in the same bytes: capped."""
+    pack = _json(work, tilesets=[{"firstgid": 1, "source": "big.tsj"}])
+    tiles = ",".join(f'{{"id":{i}}}' for i in range(100_000))
+    (pack / "big.tsj").write_text(TSJ[:-1] + f',"tiles":[{tiles}]}}', encoding="utf-8")
+    return pack
+
+
+@case("the map has more than 100000 animation frames; at most 100000")
+def json_too_many_frames(work: Path) -> Path:
+    frames = [{"tileid": 0, "duration": 1}] * 60_000
+    return _json(work, tilesets=[{**json.loads(TSJ), "firstgid": 1, "tiles": [
+        {"id": 0, "animation": frames}, {"id": 1, "animation": frames}]}])
