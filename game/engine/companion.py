@@ -95,8 +95,9 @@ def volunteer(c: Ctx) -> None:
     theirs whose condition holds, once each, one line a turn."""
     m = c.model
     st = m.state
+    # only someone in Joel's room can be heard (most turns: nobody with lines to say is)
     speakers = [tid for tid, t in m.world.things.items() if t.volunteers and t.is_person
-                and st.things[tid].location is not None]
+                and st.things[tid].location == st.room]
     if not speakers:
         return  # most turns of most packs: no need to work out what Joel can see
     visible = set(m.scope())
