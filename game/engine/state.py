@@ -26,6 +26,18 @@ class ThingState(BaseModel):
     worn: bool = False
     moved: bool = False
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Counted, so a turn that changed no thing reuses the last snapshot's things."""
+        global _thing_writes
+        _thing_writes += 1
+        super().__setattr__(name, value)
+
+
+_thing_writes = 0
+# the things of the last snapshot: (the things dict itself, its size, the writes count, tuple);
+# holding the dict keeps its id from being reused by another
+_last_things: tuple[dict[str, ThingState], int, int, tuple[Any, ...]] | None = None
+
 
 class LevelErasure(BaseModel):
     """Where Lacuna's erasure of one level stands."""
@@ -116,9 +128,22 @@ def snapshot(state: GameState) -> Snapshot:
         tuple(getattr(state, name) for name in _SCALARS),
         tuple(frozenset(getattr(state, name)) for name in _SETS),
         tuple(tuple(getattr(state, name).items()) for name in _DICTS),
-        tuple(zip(state.things.keys(), map(_THING, state.things.values()), strict=True)),
+        _things_of(state.things),
         tuple((lv, tuple(getattr(e, f) for f in _CLOCK)) for lv, e in state.erasure.items()),
     )
+
+
+def _things_of(things: dict[str, ThingState]) -> tuple[Any, ...]:
+    """Every thing's state as tuples: reused from the last snapshot when no thing has changed
+    since (most turns look, examine, wait), else taken anew, in C."""
+    global _last_things
+    last = _last_things
+    if last is not None and last[0] is things and last[1] == len(things) \
+            and last[2] == _thing_writes:
+        return last[3]
+    taken = tuple(zip(things.keys(), map(_THING, things.values()), strict=True))
+    _last_things = (things, len(things), _thing_writes, taken)
+    return taken
 
 
 def restore(snap: Snapshot) -> GameState:
