@@ -182,7 +182,12 @@ def test_the_panel_shows_the_newest_lines_and_scrolls() -> None:
     panel.add([Line("A title", Style.TITLE)])
     panel.add(Line(f"line {i} " + "word " * 12) for i in range(100))
     rect = pygame.Rect(0, 0, 400, 300)
+    opening = panel.visible(rect)  # a block taller than the panel shows from its start
+    assert opening[0] == "A title" and panel.more_below
+    assert not any("line 99" in row for row in opening)
+    panel.scroll_bottom()
     seen = panel.visible(rect)
+    assert not panel.more_below
     assert seen[-1].startswith("word") or "line 99" in " ".join(seen[-3:])
     assert any("line 99" in row for row in seen)
     assert not any("line 50 " in row for row in seen)

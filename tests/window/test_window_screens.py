@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "levels" / "spotless"
 HOUSE = ROOT / "tests" / "packs" / "house"
 SIZE = (1280, 720)
+# the menu's Quit, then "Quit the game" on the page that asks (its default is Keep playing)
+QUIT_KEYS = (pygame.K_ESCAPE, pygame.K_END, pygame.K_RETURN, pygame.K_UP, pygame.K_RETURN)
 
 
 @pytest.fixture(autouse=True)
@@ -333,9 +335,8 @@ def test_quit_from_the_menu_autosaves(tmp_path: Path, screen: pygame.Surface,
     data = tmp_path / "data"
     app = new_app(world, screen, data)
     app.submit("west")
-    key(pygame.K_ESCAPE)
-    key(pygame.K_END)  # Quit
-    key(pygame.K_RETURN)
+    for k in QUIT_KEYS:
+        key(k)
     assert app.run() == 0
     auto = default_save_dir(data, world.pack_id) / "autosave.json"
     assert json.loads(auto.read_text())["state"]["room"] == app.game.state.room
@@ -363,7 +364,7 @@ def test_the_window_from_title_to_quit(tmp_path: Path, world: World) -> None:
         assert path == PACK
         game = Game(world, seed=1, saves=SaveStore(default_save_dir(data, world.pack_id)))
         games.append(game)
-        for k in (pygame.K_ESCAPE, pygame.K_END, pygame.K_RETURN):  # the menu's Quit
+        for k in QUIT_KEYS:
             key(k)
         return game
 
@@ -411,7 +412,7 @@ def test_the_window_writes_the_transcript(tmp_path: Path, world: World) -> None:
         games.append(game)
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="look"))
         key(pygame.K_RETURN)
-        for k in (pygame.K_ESCAPE, pygame.K_END, pygame.K_RETURN):  # the menu's Quit
+        for k in QUIT_KEYS:
             key(k)
         return game
 

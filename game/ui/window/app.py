@@ -26,7 +26,25 @@ from game.ui.window.textpanel import Fonts, TextPanel, face
 FPS = 30
 STATUS_H = 30
 INPUT_H = 34
+TEXT_PAD = 24  # either side of the text's column, at the widest
 MAP_SHARE = 0.58  # of the width, for the map
+BASE_H = 720  # the window height the settings' text size is for; taller windows scale it
+TEXT_SCALE = (0.875, 2.0)  # how far the text size follows the window's height
+WINDOW_HELP = (
+    "In this window: Up and Down recall your earlier commands (Settings can make the arrow "
+    "keys move Joel instead); the keypad always moves him (8 north, 2 south, 4 west, 6 east, "
+    "7 9 1 3 the diagonals, + up, - down). Tab completes a word, Tab again tries the next. "
+    "Ctrl+A, E, U, W and K edit the line; Ctrl+V pastes.",
+    "Reading: Page Up and Page Down or the mouse wheel scroll the text; Home and End on an "
+    "empty line (or with Ctrl) go to its top and bottom. When a long passage says \"more "
+    "below\", Enter on an empty line or Page Down shows the rest.",
+    "The map: click a room next to Joel's to go there, his own room to look around, a thing "
+    "to examine it; point at a room or a thing to see its name. Drag the border between map "
+    "and text (or Ctrl+Left and Ctrl+Right, F9 and F10) to share the width.",
+    "Ctrl+= and Ctrl+- change the text size, F11 fullscreen, Esc the menu (save, load, "
+    "settings, help, quit).",
+)
+HELP_WORDS = frozenset({"help", "instructions", "commands", "?"})
 FRAME_BG = (24, 22, 28)
 STATUS_INK = (235, 230, 220)
 STARK_BG = (0, 0, 0)  # high contrast (settings.high_contrast)
@@ -47,10 +65,13 @@ class App:
         self.root = pack_root
         self.surface = surface
         self.fonts = Fonts(font_size)
-        self.status_font = face(15, bold=True)
+        self.status_size = 15
+        self.status_font = face(self.status_size, bold=True)
+        self.status_h, self.input_h = STATUS_H, INPUT_H  # grown with the text (refit_fonts)
         self.panel = TextPanel(self.fonts)
         self.input = InputLine(completer(game))
         self.map_share = MAP_SHARE  # dragged or keyed by the player
+        self.split_moved = False  # until then the map also takes what the text doesn't need
         self.controls = Controls(self)  # keys and mouse beyond typing (keys.py)
         self.maps: dict[str, MapView | None] = {}
         self.dirty = True
@@ -59,6 +80,8 @@ class App:
         self.set_contrast(high_contrast)
         self.overlay: Page | None = None  # the Esc menu, drawn over the game
         self.autosaved_turn = 0
+        self.to_title = False  # the menu's "Return to the title": run_windowed shows it again
+        self.refit_fonts()
 
     # -- the game ------------------------------------------------------------------------------
     def show(self, lines: Iterable[Line]) -> None:
@@ -78,6 +101,9 @@ class App:
     def submit(self, line: str) -> None:
         self.show([Line("> " + line, Style.COMMAND)])
         self.show(self.game.submit(line))
+        words = line.strip().lower().split()
+        if words in ([w] for w in HELP_WORDS) and self.game.pending is None:
+            self.show(Line(text, Style.META) for text in WINDOW_HELP)  # the window's own keys
         self._events()
         if self.game.state.turn - self.autosaved_turn >= AUTOSAVE_EVERY:
             self.autosaved_turn = self.game.state.turn
@@ -199,14 +225,37 @@ class App:
             return None
 
     # -- layout and drawing --------------------------------------------------------------------
+    def refit_fonts(self) -> None:
+        """The text size follows the window: the settings' size is for a window BASE_H tall,
+        scaled (within TEXT_SCALE) to this one's height; fonts are made again only when the
+        size they come out at changes."""
+        base = self.settings.font_size
+        lo, hi = TEXT_SCALE
+        scale = max(lo, min(hi, self.surface.get_height() / BASE_H))
+        size = max(FONT_MIN, round(base * scale))
+        if size != self.fonts.size:
+            self.fonts = Fonts(size)
+            self.panel.set_fonts(self.fonts)
+            self.dirty = True
+        status = max(15, round(15 * scale))
+        if status != self.status_size:
+            self.status_size, self.status_font = status, face(status, bold=True)
+        self.status_h = max(STATUS_H, self.status_font.get_linesize() + 10)
+        self.input_h = max(INPUT_H, self.fonts[Style.TEXT].get_linesize() + 12)
+
     def areas(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect, pygame.Rect]:
-        """status, map, text and input rectangles."""
+        """status, map, text and input rectangles.  Until the player moves the split, the
+        text panel is no wider than its column of text needs: the map takes the rest."""
         w, h = self.surface.get_size()
-        status = pygame.Rect(0, 0, w, STATUS_H)
+        top, bottom = self.status_h, self.input_h
+        status = pygame.Rect(0, 0, w, top)
+        needed = self.panel.column() + 2 * TEXT_PAD
         map_w = round(w * self.map_share)
-        map_r = pygame.Rect(0, STATUS_H, map_w, h - STATUS_H)
-        text = pygame.Rect(map_w, STATUS_H, w - map_w, h - STATUS_H - INPUT_H)
-        inp = pygame.Rect(map_w, h - INPUT_H, w - map_w, INPUT_H)
+        if not self.split_moved:
+            map_w = max(map_w, w - needed)
+        map_r = pygame.Rect(0, top, map_w, h - top)
+        text = pygame.Rect(map_w, top, w - map_w, h - top - bottom)
+        inp = pygame.Rect(map_w, h - bottom, w - map_w, bottom)
         return status, map_r, text, inp
 
     def status_text(self) -> str:
@@ -219,13 +268,14 @@ class App:
         return "   ·   ".join(parts)
 
     def draw(self) -> None:
+        self.refit_fonts()
         _status, map_r, text, inp = self.areas()
         surf = self.surface
         stark = self.settings.high_contrast
         surf.fill(STARK_BG if stark else FRAME_BG)
         image = self.status_font.render(self.status_text(), True,
                                         STARK_STATUS_INK if stark else STATUS_INK)
-        surf.blit(image, (10, (STATUS_H - image.get_height()) // 2))
+        surf.blit(image, (10, (self.status_h - image.get_height()) // 2))
         self._draw_map(surf, map_r.inflate(-16, -16))
         self.panel.draw(surf, text)
         self.input.draw(surf, inp, self.fonts[Style.TEXT], self.controls.cursor_on)
@@ -256,6 +306,11 @@ class App:
         if self.panel.handle(event):
             self.dirty = True
             return
+        if (event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+                and not self.input.text.strip() and self.panel.more_below):
+            self.panel.page(-1)  # Enter on an empty line reads on, as [more] does
+            self.dirty = True
+            return
         changed, line = self.input.handle(event)
         if line is not None:
             self.submit(line)
@@ -271,7 +326,7 @@ class App:
             if self.dirty:
                 self.draw()
                 pygame.display.flip()
-            elif rects := self.controls.blink(pygame.time.get_ticks()):
+            elif self.overlay is None and (rects := self.controls.blink(pygame.time.get_ticks())):
                 pygame.display.update(rects)  # the cursor's blink: its own rectangle only
             self.tick(clock.tick(FPS))
         autosave(self.game)  # every way out: the window's close box, the menu's Quit, QUIT

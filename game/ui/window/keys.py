@@ -285,22 +285,25 @@ class Controls:
             app.dirty = True  # type: ignore[attr-defined]
             return True
         if ctrl and key in (pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS):
-            self.set_font_size(app.fonts.size + 2)  # type: ignore[attr-defined]
+            self.step_font_size(2)
             return True
         if ctrl and key in (pygame.K_MINUS, pygame.K_KP_MINUS):
-            self.set_font_size(app.fonts.size - 2)  # type: ignore[attr-defined]
+            self.step_font_size(-2)
             return True
         if (ctrl and key == pygame.K_LEFT) or key == pygame.K_F9:
-            self.set_split(app.map_share - SPLIT_STEP)  # type: ignore[attr-defined]
+            self.set_split(self.share_now() - SPLIT_STEP)
             return True
         if (ctrl and key == pygame.K_RIGHT) or key == pygame.K_F10:
-            self.set_split(app.map_share + SPLIT_STEP)  # type: ignore[attr-defined]
+            self.set_split(self.share_now() + SPLIT_STEP)
             return True
         if key == pygame.K_F11:
             self.toggle_fullscreen()
             return True
         if not line.text:
             direction = move_command(key, mod)
+            settings = getattr(app, "settings", None)
+            if key not in KEYPAD and not getattr(settings, "arrow_keys_move", False):
+                direction = None  # Up/Down recall the history (the input line's own keys)
             if direction is not None:
                 self._swallow_text = key in KEYPAD
                 self.play(direction)
@@ -326,24 +329,34 @@ class Controls:
         return True
 
     # -- settings of the view ------------------------------------------------------------------
+    def share_now(self) -> float:
+        """The map's share of the width as drawn (the app may give it more than its share)."""
+        app = self.app
+        map_r = app.areas()[1]  # type: ignore[attr-defined]
+        return float(map_r.w / max(1, app.surface.get_width()))  # type: ignore[attr-defined]
+
     def set_split(self, share: float) -> None:
         app = self.app
         app.map_share = max(SPLIT_MIN, min(SPLIT_MAX, share))  # type: ignore[attr-defined]
+        app.split_moved = True  # type: ignore[attr-defined]
         app.dirty = True  # type: ignore[attr-defined]
 
-    def set_font_size(self, size: int) -> None:
-        from game.ui.window.textpanel import Fonts
+    def step_font_size(self, step: int) -> None:
+        """Ctrl+= and Ctrl+-: the settings' text size (the one for a BASE_H-tall window) goes
+        up or down; the app scales it to the window."""
+        settings = getattr(self.app, "settings", None)
+        base = getattr(settings, "font_size", None)
+        self.set_font_size((base if isinstance(base, int) else 16) + step)
 
+    def set_font_size(self, size: int) -> None:
         app = self.app
         size = max(FONT_MIN, min(FONT_MAX, size))
-        if size == app.fonts.size:  # type: ignore[attr-defined]
-            return
-        app.fonts = Fonts(size)  # type: ignore[attr-defined]
-        app.panel.set_fonts(app.fonts)  # type: ignore[attr-defined]
         settings = getattr(app, "settings", None)
-        if settings is not None and hasattr(settings, "font_size"):
-            settings.font_size = size
-            self._save()
+        if settings is None or size == settings.font_size:
+            return
+        settings.font_size = size
+        self._save()
+        app.refit_fonts()  # type: ignore[attr-defined]
         app.dirty = True  # type: ignore[attr-defined]
 
     def toggle_fullscreen(self) -> None:
@@ -352,12 +365,12 @@ class Controls:
         if settings is None:
             return
         settings.fullscreen = not settings.fullscreen
-        self._save()
         if pygame.display.get_init() and pygame.display.get_driver() not in ("dummy", "offscreen"):
-            from game.ui.window.title import set_display
+            from game.ui.window.title import follow_display
 
             with contextlib.suppress(pygame.error):
-                self.app.surface = set_display(settings)  # type: ignore[attr-defined]
+                self.app.surface = follow_display(settings)  # type: ignore[attr-defined]
+        self._save()  # after the window's size was noted (follow_display)
         self.app.dirty = True  # type: ignore[attr-defined]
 
     # -- the cursor's blink --------------------------------------------------------------------
@@ -369,8 +382,8 @@ class Controls:
     def blink(self, now: int) -> list[pygame.Rect]:
         """Turn the cursor on or off when its time comes, redrawing only the input line's
         rectangle; the rectangles to update (none when nothing changed)."""
-        if now - self._blink_at < BLINK_MS:
-            return []
+        if now - self._blink_at < BLINK_MS or getattr(self.app, "overlay", None) is not None:
+            return []  # a menu over the game dims the input line too: no cursor blinks there
         self._blink_at = now
         self.cursor_on = not self.cursor_on
         app = self.app
