@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pygame
 
-from game.engine.output import LevelEntered, Line, StageChanged, Style, VoiceHeard
+from game.engine.output import GameEnded, LevelEntered, Line, StageChanged, Style, VoiceHeard
 from game.engine.session import Game
 from game.packs.tiles import read_tilemap
 from game.ui.window import animation
 from game.ui.window.animation import Animator
+from game.ui.window.ceremony import Ceremony, for_level
 from game.ui.window.inputline import InputLine
 from game.ui.window.keys import Controls, completer
 from game.ui.window.mapview import MapView, overlay
@@ -81,6 +82,8 @@ class App:
         self.overlay: Page | None = None  # the Esc menu, drawn over the game
         self.autosaved_turn = 0
         self.to_title = False  # the menu's "Return to the title": run_windowed shows it again
+        self.ceremony: Ceremony | None = None  # a transition over the whole window
+        self.level_now = game.state.level  # the level as of the last events taken
         self.refit_fonts()
 
     # -- the game ------------------------------------------------------------------------------
@@ -115,12 +118,19 @@ class App:
         stepped: set[str] = set()
         for event in self.game.take_events():
             if isinstance(event, LevelEntered):
+                self._arrived(event)
                 self.dirty = True  # the next draw loads that level's map
                 old = self.shown_level
                 if event.swept and old is not None and old != event.level:
                     self.animator.start("swept", animation.SWEPT_MS, old=old)
                 elif self.game.world.levels[event.level].hidden:
                     self.animator.start("hidden", animation.HIDDEN_MS)
+            elif isinstance(event, GameEnded):
+                self.ceremony = Ceremony("ending", event.title, reduced=self.reduced_motion,
+                                         ended=event)
+                self.dirty = True
+                if self.ceremony.done:  # reduced motion: the ending screen at once
+                    self._ceremony_over()
             elif isinstance(event, StageChanged):
                 view = self.maps.get(event.level)
                 if view is not None:
@@ -135,6 +145,33 @@ class App:
             view = self.maps.get(level_id)
             if plan is not None and view is not None and level_id == self.game.state.level:
                 view.step_taken(plan.anchors, self.animator)
+
+    def _arrived(self, event: LevelEntered) -> None:
+        """A title card for a level Joel wasn't in: falling asleep into the first memory,
+        swept into an earlier one, hiding, or coming back."""
+        levels = self.game.world.levels
+        old, self.level_now = self.level_now, event.level
+        if old == event.level:
+            return
+        new = levels[event.level]
+        before = levels.get(old)
+        if new.hidden:
+            kind = "hidden"
+        elif event.swept:
+            kind = "swept"
+        elif before is not None and before.erasure is None and not before.hidden:
+            kind = "asleep"  # out of the waking world (the prologue) into a memory
+        else:
+            kind = "memory"
+        self.ceremony = for_level(kind, new.title, self.reduced_motion)
+
+    def _ceremony_over(self) -> None:
+        ceremony, self.ceremony = self.ceremony, None
+        if ceremony is not None and ceremony.ended is not None:
+            from game.ui.window.ending import EndingScreen
+
+            self.overlay = EndingScreen(self, ceremony.ended)
+        self.dirty = True
 
     def set_contrast(self, high: bool) -> None:
         """The game screen's palette: the text panel, the input line and the status line."""
@@ -156,6 +193,11 @@ class App:
         """Advance the animations by ``dt_ms`` of the app's clock; redraw if they moved."""
         if self.animator.step(dt_ms):
             self.dirty = True
+        if self.ceremony is not None:
+            if self.ceremony.step(dt_ms):
+                self.dirty = True
+            if self.ceremony.done:
+                self._ceremony_over()
 
     def companion_here(self) -> str | None:
         """The person with Joel: his follower, or a companion person in his room."""
@@ -280,6 +322,8 @@ class App:
         self.panel.draw(surf, text)
         self.input.draw(surf, inp, self.fonts[Style.TEXT], self.controls.cursor_on)
         self.controls.updated = None  # the whole screen
+        if self.ceremony is not None:
+            self.ceremony.draw(surf)
         if self.overlay is not None:
             self.overlay.draw(surf)
         self.dirty = False
@@ -291,6 +335,12 @@ class App:
             return
         if event.type in (pygame.WINDOWRESIZED, pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE):
             self.dirty = True
+            return
+        if self.ceremony is not None and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN,
+                                                        pygame.TEXTINPUT):
+            if event.type != pygame.TEXTINPUT:
+                self.ceremony.skip()  # any key or click goes on
+                self.dirty = True
             return
         if self.overlay is not None:  # the Esc menu takes every key and click while open
             self.overlay.handle(event)
@@ -326,7 +376,8 @@ class App:
             if self.dirty:
                 self.draw()
                 pygame.display.flip()
-            elif self.overlay is None and (rects := self.controls.blink(pygame.time.get_ticks())):
+            elif self.overlay is None and self.ceremony is None and (
+                    rects := self.controls.blink(pygame.time.get_ticks())):
                 pygame.display.update(rects)  # the cursor's blink: its own rectangle only
             self.tick(clock.tick(FPS))
         autosave(self.game)  # every way out: the window's close box, the menu's Quit, QUIT
@@ -367,8 +418,9 @@ def run_window(game: Game, pack_root: Path | None, size: tuple[int, int] = (1280
 
 def screenshot(game_factory: Callable[[], Game], commands: Iterable[str],
                size: tuple[int, int], out_png: Path | str, pack_root: Path | None = None,
-               before_draw: Callable[[App], None] | None = None) -> App:
-    """Play the commands headlessly and save the window as it would look."""
+               before_draw: Callable[[App], None] | None = None, after_ms: float = 0.0) -> App:
+    """Play the commands headlessly and save the window as it would look, ``after_ms`` of the
+    app's clock after the last one (mid-transition, say)."""
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     pygame.display.init()
@@ -378,6 +430,10 @@ def screenshot(game_factory: Callable[[], Game], commands: Iterable[str],
     app.start()
     for command in commands:
         app.submit(command)
+    step = 1000 / FPS
+    while after_ms > 0:
+        app.tick(min(step, after_ms))
+        after_ms -= step
     if before_draw is not None:
         before_draw(app)
     app.draw()
