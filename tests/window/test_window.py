@@ -137,13 +137,11 @@ def test_a_faded_room_changes_the_screen_only_in_its_region(world: World,
 
 
 def token_at(screen: pygame.Surface, app: App) -> tuple[float, float]:
-    """Where the token is, in map pixels."""
+    """Where the token is, in map pixels (through the view's camera as last drawn)."""
     view = level_view(app)
-    scale, at = view.fit(app.areas()[1].inflate(-16, -16))
     mask = pygame.mask.from_threshold(screen, TOKEN, (2, 2, 2, 255))
     assert mask.count() > 10
-    cx, cy = mask.centroid()
-    return (cx - at.x) / scale, (cy - at.y) / scale
+    return view.to_map(mask.centroid())
 
 
 def inside(point: tuple[float, float], shape: tuple[tuple[float, float], ...]) -> bool:
