@@ -211,15 +211,17 @@ def test_clicking_the_room_north_goes_north(app: App) -> None:
     assert "> go north" in shown(app)
 
 
-def test_clicking_joels_room_looks_and_a_far_room_does_nothing(app: App) -> None:
+def test_clicking_joels_room_looks_and_a_far_room_only_says_why(app: App) -> None:
     here = app.game.state.room
     click(app, screen_point(app, here))
     assert commands(app)[-1] == "> look"
     far = [rid for rid, r in app.game.world.rooms.items() if r.level == app.game.state.level
            and rid != here and rid not in {e.to for e in app.game.world.rooms[here].exits}]
-    before = len(app.panel.lines)
+    before, turn = len(app.panel.lines), app.game.state.turn
     click(app, screen_point(app, far[0]))
-    assert len(app.panel.lines) == before
+    # no command: one line of why (issue 14; test_window_mapui has the wording)
+    assert len(app.panel.lines) == before + 1 and commands(app)[-1] == "> look"
+    assert app.panel.lines[-1].style is Style.PARSER and app.game.state.turn == turn
 
 
 def test_clicking_a_thing_examines_it(app: App) -> None:

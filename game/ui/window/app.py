@@ -83,6 +83,8 @@ class App:
         self.autosaved_turn = 0
         self.to_title = False  # the menu's "Return to the title": run_windowed shows it again
         self.ceremony: Ceremony | None = None  # a transition over the whole window
+        # what the mouse points at on the map: (name, room to highlight, mouse position)
+        self.hover: tuple[str, str | None, tuple[int, int]] | None = None
         self.level_now = game.state.level  # the level as of the last events taken
         self.refit_fonts()
 
@@ -301,13 +303,55 @@ class App:
         return status, map_r, text, inp
 
     def status_text(self) -> str:
+        """Where Joel is (the memory and the room), the turn, how much of the memory is gone
+        (only in a memory Lacuna is erasing), who is with him and the score."""
         s = self.game.status()
-        parts = [s.level, f"turn {s.turn}", f"{s.gone_percent}% gone",
-                 f"with {s.companion}" if s.companion else "alone",
-                 f"score {s.score}/{s.max_score}"]
+        parts = [f"{s.level}  —  {s.room}", f"turn {s.turn}"]
+        if s.erasing:
+            parts.append(f"{s.gone_percent}% gone")
+        parts += [f"with {s.companion}" if s.companion else "alone",
+                  f"score {s.score}/{s.max_score}"]
         if s.keepsakes:
             parts.append(f"keepsakes {s.keepsakes}")
         return "   ·   ".join(parts)
+
+    def _draw_meter(self, surf: pygame.Surface, status: pygame.Rect, stark: bool) -> None:
+        """The erasure meter at the right of the status line: how much of the memory is gone
+        (white eating a strip of colour), only in a memory being erased."""
+        s = self.game.status()
+        if not s.erasing:
+            return
+        w = min(160, status.w // 6)
+        bar = pygame.Rect(0, 0, w, max(6, status.h // 4))
+        bar.midright = (status.right - 14, status.centery)
+        pygame.draw.rect(surf, (255, 230, 0) if stark else (120, 140, 170), bar, border_radius=3)
+        gone = bar.copy()
+        gone.w = round(w * max(0, min(100, s.gone_percent)) / 100)
+        if gone.w:
+            pygame.draw.rect(surf, (255, 255, 255) if stark else (242, 242, 241), gone,
+                             border_radius=3)
+        pygame.draw.rect(surf, STATUS_INK, bar, width=1, border_radius=3)
+
+    def _draw_hover(self, surf: pygame.Surface, map_r: pygame.Rect) -> None:
+        """The room under the mouse outlined, and a tooltip with its or the thing's name."""
+        if self.hover is None or self.overlay is not None:
+            return
+        name, rid, pos = self.hover
+        view = self.maps.get(self.game.state.level)
+        clip = surf.get_clip()
+        surf.set_clip(map_r)
+        if view is not None and rid in view.rooms:
+            points = [view.to_screen(p) for p in view.rooms[rid]]
+            pygame.draw.lines(surf, (250, 247, 240), True, points, 2)
+        font = self.status_font
+        label = font.render(name, True, (34, 32, 36))
+        box = label.get_rect().inflate(14, 8)
+        box.bottomleft = (pos[0] + 12, pos[1] - 6)
+        box.clamp_ip(map_r)
+        pygame.draw.rect(surf, (250, 247, 240), box, border_radius=5)
+        pygame.draw.rect(surf, (110, 100, 95), box, width=1, border_radius=5)
+        surf.blit(label, label.get_rect(center=box.center))
+        surf.set_clip(clip)
 
     def draw(self) -> None:
         self.refit_fonts()
@@ -317,8 +361,13 @@ class App:
         surf.fill(STARK_BG if stark else FRAME_BG)
         image = self.status_font.render(self.status_text(), True,
                                         STARK_STATUS_INK if stark else STATUS_INK)
-        surf.blit(image, (10, (self.status_h - image.get_height()) // 2))
+        room_for = surf.get_width() - 20 - (min(160, surf.get_width() // 6) + 30
+                                            if self.game.status().erasing else 0)
+        surf.blit(image, (10, (self.status_h - image.get_height()) // 2),
+                  pygame.Rect(0, 0, room_for, image.get_height()))  # never under the meter
         self._draw_map(surf, map_r.inflate(-16, -16))
+        self._draw_meter(surf, _status, stark)
+        self._draw_hover(surf, map_r.inflate(-16, -16))
         self.panel.draw(surf, text)
         self.input.draw(surf, inp, self.fonts[Style.TEXT], self.controls.cursor_on)
         self.controls.updated = None  # the whole screen
