@@ -61,6 +61,8 @@ class App:
                  font_size: int = 16, reduced_motion: bool = False,
                  high_contrast: bool = False) -> None:
         self.game = game
+        self._dirty = True
+        self.map_dirty = False  # only the map's animations moved: redraw the map area alone
         self.animator = Animator(reduced_motion)  # the map's animations, stepped by tick()
         self.shown_level: str | None = None  # the level whose map was drawn last
         self.root = pack_root
@@ -87,6 +89,17 @@ class App:
         self.hover: tuple[str, str | None, tuple[int, int]] | None = None
         self.level_now = game.state.level  # the level as of the last events taken
         self.refit_fonts()
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the next pass must draw: the whole window, or only the map (map_dirty)."""
+        return self._dirty or self.map_dirty
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        self._dirty = value
+        if not value:
+            self.map_dirty = False
 
     # -- the game ------------------------------------------------------------------------------
     def show(self, lines: Iterable[Line]) -> None:
@@ -194,7 +207,7 @@ class App:
     def tick(self, dt_ms: float) -> None:
         """Advance the animations by ``dt_ms`` of the app's clock; redraw if they moved."""
         if self.animator.step(dt_ms):
-            self.dirty = True
+            self.map_dirty = True  # the map's animations draw inside the map area only
         if self.ceremony is not None:
             if self.ceremony.step(dt_ms):
                 self.dirty = True
@@ -354,10 +367,23 @@ class App:
         surf.set_clip(clip)
 
     def draw(self) -> None:
-        self.refit_fonts()
-        _status, map_r, text, inp = self.areas()
+        """Draw what changed: the whole window, or, when only the map's animations moved
+        (and nothing is over the map), the map area alone; ``controls.updated`` says which."""
         surf = self.surface
         stark = self.settings.high_contrast
+        if (not self._dirty and self.map_dirty and self.ceremony is None
+                and self.overlay is None):
+            map_r = self.areas()[1]
+            view = self.maps.get(self.game.state.level)
+            if view is None or view.clip != map_r.inflate(-16, -16):
+                surf.fill(STARK_BG if stark else FRAME_BG, map_r)  # a letterboxed map
+            self._draw_map(surf, map_r.inflate(-16, -16))
+            self._draw_hover(surf, map_r.inflate(-16, -16))
+            self.controls.updated = [map_r]
+            self.dirty = False
+            return
+        self.refit_fonts()
+        _status, map_r, text, inp = self.areas()
         surf.fill(STARK_BG if stark else FRAME_BG)
         image = self.status_font.render(self.status_text(), True,
                                         STARK_STATUS_INK if stark else STATUS_INK)
@@ -424,7 +450,10 @@ class App:
                 self.handle(event)
             if self.dirty:
                 self.draw()
-                pygame.display.flip()
+                if self.controls.updated is None:
+                    pygame.display.flip()
+                else:
+                    pygame.display.update(self.controls.updated)  # the map area alone
             elif self.overlay is None and self.ceremony is None and (
                     rects := self.controls.blink(pygame.time.get_ticks())):
                 pygame.display.update(rects)  # the cursor's blink: its own rectangle only
