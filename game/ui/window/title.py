@@ -257,23 +257,41 @@ def set_display(settings: Settings) -> pygame.Surface:
     return surface
 
 
-def set_minimum_size() -> None:
-    """The player can't shrink the window below MIN_SIZE (where the layout stops working)."""
+def _window() -> pygame.Window | None:
+    """The display module's window, when there is one (not under the dummy driver)."""
     import warnings
 
-    with contextlib.suppress(Exception), warnings.catch_warnings():
+    if not pygame.display.get_init() or pygame.display.get_surface() is None \
+            or pygame.display.get_driver() in ("dummy", "offscreen"):
+        return None
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # pygame-ce's own display module
-        pygame.Window.from_display_module().minimum_size = MIN_SIZE
+        try:
+            return pygame.Window.from_display_module()
+        except Exception:  # no such call on this platform or driver
+            return None
+
+
+def set_minimum_size() -> None:
+    """The player can't shrink the window below MIN_SIZE (where the layout stops working)."""
+    window = _window()
+    if window is not None:
+        with contextlib.suppress(Exception):
+            window.minimum_size = MIN_SIZE
 
 
 def is_fullscreen(surface: pygame.Surface | None) -> bool:
+    if _window() is not None:
+        with contextlib.suppress(pygame.error):
+            return bool(pygame.display.is_fullscreen())
     return surface is not None and bool(surface.get_flags() & pygame.FULLSCREEN)
 
 
 def follow_display(settings: Settings, surface: pygame.Surface | None = None) -> pygame.Surface:
     """Make the window follow ``settings.fullscreen`` without touching it otherwise: a change of
-    any other setting keeps the window as it is (its size too); going fullscreen first keeps
-    the windowed size in the settings, so leaving fullscreen (F11 again) brings it back."""
+    any other setting keeps the window as it is (its size too).  Fullscreen goes on and off on
+    the same window (SDL keeps its windowed size); going fullscreen also keeps that size in the
+    settings for the next start."""
     current = surface if surface is not None else pygame.display.get_surface()
     if current is not None and is_fullscreen(current) == settings.fullscreen:
         return current
@@ -281,6 +299,19 @@ def follow_display(settings: Settings, surface: pygame.Surface | None = None) ->
         w, h = current.get_size()
         with contextlib.suppress(ValueError):
             settings.window_width, settings.window_height = w, h
+    window = _window()
+    if window is not None:
+        try:
+            if settings.fullscreen:
+                window.set_fullscreen(True)
+            else:
+                window.set_windowed()
+            pygame.event.pump()
+            now = pygame.display.get_surface()
+            if now is not None:
+                return now
+        except pygame.error:
+            pass
     return set_display(settings)
 
 
