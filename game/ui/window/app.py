@@ -178,7 +178,7 @@ class App:
             kind = "asleep"  # out of the waking world (the prologue) into a memory
         else:
             kind = "memory"
-        self.ceremony = for_level(kind, new.title, self.reduced_motion)
+        self.ceremony = for_level(kind, new.title, self.reduced_motion, old=old)
 
     def _ceremony_over(self) -> None:
         ceremony, self.ceremony = self.ceremony, None
@@ -238,6 +238,14 @@ class App:
     def _draw_map(self, surf: pygame.Surface, area: pygame.Rect) -> None:
         """The map, its tokens and the animations over it (the swept and hidden transitions)."""
         st = self.game.state
+        if self.ceremony is not None and self.ceremony.leaving:  # the old memory going white
+            old = self.ceremony.old or ""
+            if old not in self.maps and old in self.game.world.levels:
+                self.maps[old] = self._load_map(old)
+            view = self.maps.get(old)
+            if view is not None:
+                view.draw(surf, area, st.stages, None, animator=self.animator)
+                return
         swept = self.animator.get("swept")
         if swept is not None and swept.progress < 0.5:  # the old memory fading to white
             old = self.maps.get(swept.data["old"])

@@ -64,6 +64,12 @@ class Ceremony:
     reduced: bool = False
     ended: GameEnded | None = None
     elapsed: float = 0.0
+    old: str | None = None  # the level left: its map is the one fading out
+
+    @property
+    def leaving(self) -> bool:
+        """Still fading out of the old level (its map, not the new one, is under the white)."""
+        return self.old is not None and self.phase()[0] == "out"
 
     @property
     def phases(self) -> tuple[float, float, float]:
@@ -147,7 +153,7 @@ class Ceremony:
         target.blit(hint, hint.get_rect(midbottom=(w // 2, h - 18)))
 
 
-def for_level(kind: str, title: str, reduced: bool) -> Ceremony:
+def for_level(kind: str, title: str, reduced: bool, old: str | None = None) -> Ceremony:
     """The card for arriving in a level: falling asleep into the first memory, swept into an
     earlier one, hidden where Lacuna can't look, or simply another memory."""
     subtitle = {
@@ -155,4 +161,4 @@ def for_level(kind: str, title: str, reduced: bool) -> Ceremony:
         "swept": "The memory lets go of you. You fall into an earlier time.",
         "hidden": "Somewhere Lacuna was never meant to look.",
     }.get(kind, "")
-    return Ceremony(kind, title, subtitle, reduced)
+    return Ceremony(kind, title, subtitle, reduced, old=old)
