@@ -239,12 +239,12 @@ class App:
         """The map, its tokens and the animations over it (the swept and hidden transitions)."""
         st = self.game.state
         if self.ceremony is not None and self.ceremony.leaving:  # the old memory going white
-            old = self.ceremony.old or ""
-            if old not in self.maps and old in self.game.world.levels:
-                self.maps[old] = self._load_map(old)
-            view = self.maps.get(old)
-            if view is not None:
-                view.draw(surf, area, st.stages, None, animator=self.animator)
+            left = self.ceremony.old or ""
+            if left not in self.maps and left in self.game.world.levels:
+                self.maps[left] = self._load_map(left)
+            old_view = self.maps.get(left)
+            if old_view is not None:
+                old_view.draw(surf, area, st.stages, None, animator=self.animator)
                 return
         swept = self.animator.get("swept")
         if swept is not None and swept.progress < 0.5:  # the old memory fading to white
