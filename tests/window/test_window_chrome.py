@@ -122,3 +122,14 @@ def test_quit_asks_first(world: World) -> None:
     key(app, pygame.K_HOME)  # Return to the title
     key(app, pygame.K_RETURN)
     assert not app.running and app.to_title
+
+
+def test_going_fullscreen_keeps_the_windowed_size(world: World) -> None:
+    from game.ui.window.title import follow_display
+
+    surface = pygame.display.set_mode((1000, 700))
+    settings = Settings()
+    assert follow_display(settings, surface) is surface  # nothing to change: left alone
+    settings.fullscreen = True
+    follow_display(settings, surface)
+    assert settings.window_size == (1000, 700)  # what F11 again (or the next start) restores
