@@ -271,6 +271,27 @@ HARNESS = textwrap.dedent("""
 """)
 
 
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_frames_of_a_transition(world: World, screen: pygame.Surface, tmp_path: Path,
+                                size: tuple[int, int]) -> None:
+    """Falling asleep's ceremony: the fade to white, the card settling, the fade back."""
+    from game.ui.window.ceremony import for_level
+
+    screen = pygame.display.set_mode(size)
+    app = new_app(world, screen, tmp_path)
+    frames: list[float] = []
+    for _ in range(3):
+        app.ceremony = for_level("asleep", "The bookstore", False, old=app.game.state.level)
+        while app.ceremony is not None:
+            app.tick(1000 / HZ)
+            if app.dirty:
+                t0 = time.perf_counter()
+                app.draw()
+                frames.append(time.perf_counter() - t0)
+    print(f"\n{size[0]}x{size[1]}: frame of a transition (fade, card, fade; {len(frames)} "
+          f"frames): median {ms(statistics.median(frames))}, p95 {ms(p95(frames))}")
+
+
 def _harness(mode: str, tmp: Path) -> subprocess.Popen[str]:
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
                SPOTLESS_DATA_DIR=str(tmp / "data"), SPOTLESS_CONFIG_DIR=str(tmp / "config"),

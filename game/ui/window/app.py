@@ -63,6 +63,8 @@ class App:
         self.game = game
         self._dirty = True
         self.map_dirty = False  # only the map's animations moved: redraw the map area alone
+        self.ceremony_dirty = False  # only a ceremony moved: its fade over the game as drawn
+        self._under: tuple[str, pygame.Surface] | None = None  # (phase, the game under a fade)
         self.animator = Animator(reduced_motion)  # the map's animations, stepped by tick()
         self.shown_level: str | None = None  # the level whose map was drawn last
         self.root = pack_root
@@ -92,14 +94,15 @@ class App:
 
     @property
     def dirty(self) -> bool:
-        """Whether the next pass must draw: the whole window, or only the map (map_dirty)."""
-        return self._dirty or self.map_dirty
+        """Whether the next pass must draw: the whole window, only the map (map_dirty), or only
+        a ceremony's fade over the game as last drawn (ceremony_dirty)."""
+        return self._dirty or self.map_dirty or self.ceremony_dirty
 
     @dirty.setter
     def dirty(self, value: bool) -> None:
         self._dirty = value
         if not value:
-            self.map_dirty = False
+            self.map_dirty = self.ceremony_dirty = False
 
     # -- the game ------------------------------------------------------------------------------
     def show(self, lines: Iterable[Line]) -> None:
@@ -210,7 +213,7 @@ class App:
             self.map_dirty = True  # the map's animations draw inside the map area only
         if self.ceremony is not None:
             if self.ceremony.step(dt_ms):
-                self.dirty = True
+                self.ceremony_dirty = True
             if self.ceremony.done:
                 self._ceremony_over()
 
@@ -379,6 +382,16 @@ class App:
         (and nothing is over the map), the map area alone; ``controls.updated`` says which."""
         surf = self.surface
         stark = self.settings.high_contrast
+        ceremony = self.ceremony
+        phase = ceremony.phase()[0] if ceremony is not None else ""
+        if (ceremony is not None and not self._dirty and not self.map_dirty
+                and self.overlay is None and self._under is not None
+                and self._under[0] == phase and self._under[1].get_size() == surf.get_size()):
+            surf.blit(self._under[1], (0, 0))  # the game as drawn when this fade began
+            ceremony.draw(surf)
+            self.controls.updated = None
+            self.dirty = False
+            return
         if (not self._dirty and self.map_dirty and self.ceremony is None
                 and self.overlay is None):
             map_r = self.areas()[1]
@@ -405,8 +418,11 @@ class App:
         self.panel.draw(surf, text)
         self.input.draw(surf, inp, self.fonts[Style.TEXT], self.controls.cursor_on)
         self.controls.updated = None  # the whole screen
-        if self.ceremony is not None:
-            self.ceremony.draw(surf)
+        if ceremony is not None:
+            self._under = (phase, surf.copy()) if phase in ("out", "in") else None
+            ceremony.draw(surf)
+        else:
+            self._under = None
         if self.overlay is not None:
             self.overlay.draw(surf)
         self.dirty = False
