@@ -378,6 +378,29 @@ def test_the_window_from_title_to_quit(tmp_path: Path, world: World) -> None:
     assert len(games) == 2 and len(games[1].history) == 1  # RESTORE keeps an undo step
 
 
+def test_return_to_the_title_and_quit_from_there(tmp_path: Path, world: World) -> None:
+    """The menu's Quit, "Return to the title": the title comes back (its Quit ends the run),
+    and the game was autosaved on the way (Continue is offered)."""
+    from game.ui.window.title import run_windowed
+
+    data = tmp_path / "data"
+    games: list[Game] = []
+
+    def make_game(path: Path) -> Game:
+        game = Game(world, seed=1, saves=SaveStore(default_save_dir(data, world.pack_id)))
+        games.append(game)
+        for k in (pygame.K_ESCAPE, pygame.K_END, pygame.K_RETURN, pygame.K_HOME,
+                  pygame.K_RETURN,  # Quit, then "Return to the title"
+                  pygame.K_END, pygame.K_RETURN):  # the title's Quit
+            key(k)
+        return game
+
+    key(pygame.K_RETURN)  # New game
+    assert run_windowed(make_game, PACK, data) == 0
+    assert len(games) == 1
+    assert (default_save_dir(data, world.pack_id) / "autosave.json").exists()
+
+
 # -- the command line ------------------------------------------------------------------------------
 def test_screenshot_of_the_title(tmp_path: Path) -> None:
     out = tmp_path / "title.png"

@@ -470,8 +470,15 @@ class App:
         clock = pygame.time.Clock()
         pygame.key.start_text_input()
         while self.running:
-            for event in pygame.event.get():
+            events = pygame.event.get()
+            for i, event in enumerate(events):
                 self.handle(event)
+                if not self.running:  # what follows is for the title screen, if it comes
+                    for rest in events[i + 1:]:
+                        pygame.event.post(rest)
+                    break
+            if not self.running:
+                break
             if self.dirty:
                 self.draw()
                 if self.controls.updated is None:
