@@ -45,6 +45,12 @@ def test_the_opening_is_readable_from_its_start_at_800x600(world: World) -> None
     assert not app.game.state.turn  # and played nothing
     key(app, pygame.K_END)
     assert not app.panel.more_below
+    app.panel.scroll_top()
+    app.draw()
+    assert app.panel.more_rect is not None
+    app.handle(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=app.panel.more_rect.center,
+                                  button=1))
+    assert app.panel.visible(text)[0] != world.title  # a click on the cue reads on too
 
 
 def test_a_long_reply_shows_the_command_at_the_top(world: World) -> None:

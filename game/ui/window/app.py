@@ -449,6 +449,12 @@ class App:
             self.overlay = EscMenu(self)
             self.dirty = True
             return
+        if (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1
+                and self.panel.more_rect is not None
+                and self.panel.more_rect.collidepoint(event.pos)):
+            self.panel.page(-1)  # a click on "more below" reads on
+            self.dirty = True
+            return
         if self.controls.handle(event):
             self.dirty = True
             return
