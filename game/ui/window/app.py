@@ -163,6 +163,7 @@ class App:
             view = self.maps.get(level_id)
             if plan is not None and view is not None and level_id == self.game.state.level:
                 view.step_taken(plan.anchors, self.animator)
+        self.level_now = self.game.state.level  # also after RESTORE and UNDO, which say nothing
 
     def _arrived(self, event: LevelEntered) -> None:
         """A title card for a level Joel wasn't in: falling asleep into the first memory,
