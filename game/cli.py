@@ -47,6 +47,9 @@ def _common(p: argparse.ArgumentParser, suppress: bool) -> None:
                    help="with --screenshot: the commands to play, one a line (# comments)")
     p.add_argument("--size", metavar="WxH", default=d,
                    help="with --screenshot: the window's size (default 1280x720)")
+    p.add_argument("--after", metavar="MS", type=float, default=d,
+                   help="with --screenshot: this many milliseconds of the window's clock after "
+                        "the last command (a transition midway, an ending's screen)")
     p.add_argument("--seed", type=int, default=d if suppress else 1,
                    help="seed of the game's random generator (default 1)")
     p.add_argument("--lang", default=d if suppress else "en", help="language of the game's texts")
@@ -306,7 +309,8 @@ def _screenshot(args: argparse.Namespace, game, pack: Path) -> int:  # type: ign
             screenshot_title((int(m[1]), int(m[2])), args.screenshot, data_dir(args.data_dir),
                              pack)
             return 0
-        screenshot(lambda: game, commands, (int(m[1]), int(m[2])), args.screenshot, pack)
+        screenshot(lambda: game, commands, (int(m[1]), int(m[2])), args.screenshot, pack,
+                   after_ms=max(0.0, getattr(args, "after", None) or 0.0))
     except Exception as exc:  # pygame.error, OSError: a sentence, not a traceback
         print(f"spotless: can't write the screenshot {args.screenshot}: {exc}.", file=sys.stderr)
         return EXIT_USAGE

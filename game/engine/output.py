@@ -5,7 +5,7 @@ Frontends never read the state to decide what to show; they present these values
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -76,7 +76,18 @@ class CompanionLost:
 
 @dataclass(frozen=True, slots=True)
 class GameEnded:
+    """The story ended: which ending, and what an ending screen shows (the same words as the
+    ending's lines, so a frontend needs nothing from the state).  Compared by ``ending``."""
+
     ending: str
+    title: str = field(default="", compare=False)
+    text: str = field(default="", compare=False)
+    kept: str = field(default="", compare=False)  # "You kept: ...", or "" when the pack has none
+    score: int = field(default=0, compare=False)
+    max_score: int = field(default=0, compare=False)
+    turns: int = field(default=0, compare=False)
+    score_text: str = field(default="", compare=False)
+    options: str = field(default="", compare=False)  # what the player can do now
 
 
 Event = (
@@ -98,3 +109,7 @@ class Status:
     keepsakes: int
     score: int
     max_score: int
+    # a memory Lacuna is erasing (not the prologue, not a hidden level): only there does a
+    # status line show how much of it is gone
+    erasing: bool = False
+    hidden: bool = False  # a hidden level, where Lacuna can't see Joel

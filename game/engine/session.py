@@ -101,12 +101,14 @@ class Game:
         st = self.state
         c = self._ctx()
         follower = st.follower
+        level = self.world.levels[st.level]
         room = self.msg("dark.title") if self.model.is_dark() else self.model.room_title()
         return Status(
-            level=self.world.levels[st.level].title, room=room, turn=st.turn,
+            level=level.title, room=room, turn=st.turn,
             gone_percent=erasure.gone_percent(c),
             companion=self.model.thing(follower).name if follower else None,
             keepsakes=len(st.keepsakes), score=st.score, max_score=self.world.max_score,
+            erasing=level.erasure is not None and not level.hidden, hidden=level.hidden,
         )
 
     def take_events(self) -> list[Event]:
@@ -431,8 +433,9 @@ class Game:
         out.extend(c.out)
         self.events.extend(c.events)
         if self.state.ended:
-            self.events.append(GameEnded(self.state.ended))
-            out.extend(self._ending())
+            ended = self._ended()
+            self.events.append(ended)
+            out.extend(self._ending(ended))
 
     def _end_turn(self, c: Ctx, room_before: str) -> None:
         """Time passes: the erasure moves on, then the pack's events look at the world."""
@@ -456,7 +459,8 @@ class Game:
                 if st.ended:
                     return
 
-    def _ending(self) -> list[Line]:
+    def _ended(self) -> GameEnded:
+        """The ending reached, with everything its screen shows."""
         ending = self.world.endings.get(self.state.ended or "")
         if ending is None:  # the pack has no ending for this: the engine's own words
             ending = Ending(self.state.ended or "", self.msg("ending.spotless_title"),
@@ -464,12 +468,18 @@ class Game:
         kept = [self.world.keepsakes.get(k, k) for k in sorted(self.state.keepsakes)]
         keepsakes = (self.msg("ending.kept", keepsakes="; ".join(kept)) if kept
                      else self.msg("ending.kept_nothing")) if self.world.keepsakes else ""
+        return GameEnded(self.state.ended or "", title=ending.title, text=ending.text,
+                         kept=keepsakes, score=self.state.score,
+                         max_score=self.world.max_score, turns=self.state.turn,
+                         score_text=self._score_text(), options=self.msg("ending.options"))
+
+    def _ending(self, ended: GameEnded) -> list[Line]:
         return [
-            Line(ending.title, Style.ENDING),
-            *([Line(ending.text, Style.ENDING)] if ending.text else []),
-            *([Line(keepsakes, Style.META)] if keepsakes else []),
-            Line(self._score_text(), Style.META),
-            Line(self.msg("ending.options"), Style.META),
+            Line(ended.title, Style.ENDING),
+            *([Line(ended.text, Style.ENDING)] if ended.text else []),
+            *([Line(ended.kept, Style.META)] if ended.kept else []),
+            Line(ended.score_text, Style.META),
+            Line(ended.options, Style.META),
         ]
 
     def _look(self) -> list[Line]:

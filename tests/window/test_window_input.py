@@ -211,15 +211,17 @@ def test_clicking_the_room_north_goes_north(app: App) -> None:
     assert "> go north" in shown(app)
 
 
-def test_clicking_joels_room_looks_and_a_far_room_does_nothing(app: App) -> None:
+def test_clicking_joels_room_looks_and_a_far_room_only_says_why(app: App) -> None:
     here = app.game.state.room
     click(app, screen_point(app, here))
     assert commands(app)[-1] == "> look"
     far = [rid for rid, r in app.game.world.rooms.items() if r.level == app.game.state.level
            and rid != here and rid not in {e.to for e in app.game.world.rooms[here].exits}]
-    before = len(app.panel.lines)
+    before, turn = len(app.panel.lines), app.game.state.turn
     click(app, screen_point(app, far[0]))
-    assert len(app.panel.lines) == before
+    # no command: one line of why (issue 14; test_window_mapui has the wording)
+    assert len(app.panel.lines) == before + 1 and commands(app)[-1] == "> look"
+    assert app.panel.lines[-1].style is Style.PARSER and app.game.state.turn == turn
 
 
 def test_clicking_a_thing_examines_it(app: App) -> None:
@@ -245,7 +247,27 @@ def test_the_typed_draft_survives_a_click(app: App) -> None:
 
 
 # -- moving with the keys --------------------------------------------------------------------------
-def test_arrows_move_when_the_line_is_empty(app: App) -> None:
+def test_up_on_an_empty_line_recalls_the_history_and_the_keypad_moves(app: App) -> None:
+    """By default the arrows are the input line's (Up and Down recall earlier commands, as in
+    every IF interpreter); the keypad moves Joel."""
+    here = app.game.state.room
+    key(app, pygame.K_UP)  # no history yet: nothing happens, and Joel stays
+    assert commands(app) == [] and app.game.state.room == here
+    type_text(app, "look")
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_UP)
+    assert app.input.text == "look" and app.game.state.room == here
+    key(app, pygame.K_DOWN)
+    assert app.input.text == ""
+    bedroom = room(app, "Bedroom")
+    key(app, pygame.K_KP8)
+    type_text(app, "8")  # the keypad's own text input is not typed
+    assert commands(app)[-1] == "> north" and app.game.state.room == bedroom
+    assert app.input.text == ""
+
+
+def test_arrows_move_when_the_setting_says_and_the_line_is_empty(app: App) -> None:
+    app.settings.arrow_keys_move = True
     bedroom = room(app, "Bedroom")
     key(app, pygame.K_UP)
     assert commands(app)[-1] == "> north"

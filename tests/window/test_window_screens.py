@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "levels" / "spotless"
 HOUSE = ROOT / "tests" / "packs" / "house"
 SIZE = (1280, 720)
+# the menu's Quit, then "Quit the game" on the page that asks (its default is Keep playing)
+QUIT_KEYS = (pygame.K_ESCAPE, pygame.K_END, pygame.K_RETURN, pygame.K_UP, pygame.K_RETURN)
 
 
 @pytest.fixture(autouse=True)
@@ -354,9 +356,8 @@ def test_quit_from_the_menu_autosaves(tmp_path: Path, screen: pygame.Surface,
     data = tmp_path / "data"
     app = new_app(world, screen, data)
     app.submit("west")
-    key(pygame.K_ESCAPE)
-    key(pygame.K_END)  # Quit
-    key(pygame.K_RETURN)
+    for k in QUIT_KEYS:
+        key(k)
     assert app.run() == 0
     auto = default_save_dir(data, world.pack_id) / "autosave.json"
     assert json.loads(auto.read_text())["state"]["room"] == app.game.state.room
@@ -387,7 +388,7 @@ def test_the_window_from_title_to_quit(tmp_path: Path, world: World) -> None:
         if len(games) == 1:  # a move: a game that changed nothing autosaves nothing
             pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="wait"))
             key(pygame.K_RETURN)
-        for k in (pygame.K_ESCAPE, pygame.K_END, pygame.K_RETURN):  # the menu's Quit
+        for k in QUIT_KEYS:
             key(k)
         return game
 
@@ -399,6 +400,32 @@ def test_the_window_from_title_to_quit(tmp_path: Path, world: World) -> None:
     key(pygame.K_RETURN)  # Continue, selected first now
     assert run_windowed(make_game, PACK, data) == 0
     assert len(games) == 2 and len(games[1].history) == 1  # RESTORE keeps an undo step
+
+
+def test_return_to_the_title_and_quit_from_there(tmp_path: Path, world: World) -> None:
+    """The menu's Quit, "Return to the title": the title comes back (its Quit ends the run),
+    and the game was autosaved on the way (Continue is offered)."""
+    from game.ui.window.title import run_windowed
+
+    data = tmp_path / "data"
+    games: list[Game] = []
+
+    def make_game(path: Path) -> Game:
+        game = Game(world, seed=1, saves=SaveStore(default_save_dir(data, world.pack_id)))
+        games.append(game)
+        # a move first: a game that changed nothing autosaves nothing
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="wait"))
+        key(pygame.K_RETURN)
+        for k in (pygame.K_ESCAPE, pygame.K_END, pygame.K_RETURN, pygame.K_HOME,
+                  pygame.K_RETURN,  # Quit, then "Return to the title"
+                  pygame.K_END, pygame.K_RETURN):  # the title's Quit
+            key(k)
+        return game
+
+    key(pygame.K_RETURN)  # New game
+    assert run_windowed(make_game, PACK, data) == 0
+    assert len(games) == 1
+    assert (default_save_dir(data, world.pack_id) / "autosave.json").exists()
 
 
 # -- the command line ------------------------------------------------------------------------------
@@ -435,7 +462,7 @@ def test_the_window_writes_the_transcript(tmp_path: Path, world: World) -> None:
         games.append(game)
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="look"))
         key(pygame.K_RETURN)
-        for k in (pygame.K_ESCAPE, pygame.K_END, pygame.K_RETURN):  # the menu's Quit
+        for k in QUIT_KEYS:
             key(k)
         return game
 

@@ -172,6 +172,45 @@ def thing_at(game: Game, root: Path | None, view: object, area: pygame.Rect,
     return best[1] if best else None
 
 
+GONE_STAGE = 4
+# why a click on a room sends nothing (said in the text panel, as the parser would)
+NOT_NEXT = "{room} isn't next to where you are: you would have to go through other rooms."
+GONE = "{room} is gone. Where it was there is only a bright, even white."
+NO_WAY = "There is no way from here into {room}."
+
+
+def unreachable_reason(game: Game, rid: str) -> str | None:
+    """Why Joel can't go to room ``rid`` in one move from where he is (None when he can, or
+    when it is his own room): it is gone, it has no door from here, or it isn't next to him."""
+    here = game.state.room
+    if rid == here or rid not in game.world.rooms:
+        return None
+    title = game.world.rooms[rid].title
+    if game.state.stages.get(rid, 0) >= GONE_STAGE:
+        return GONE.format(room=title)
+    if any(e.to == rid for e in game.world.rooms[here].exits):
+        return None
+    if any(e.to == here for e in game.world.rooms[rid].exits):
+        return NO_WAY.format(room=title)
+    return NOT_NEXT.format(room=title)
+
+
+def hover_label(game: Game, root: Path | None, view: object, area: pygame.Rect,
+                pos: tuple[int, int]) -> tuple[str, str | None] | None:
+    """What the mouse points at on the map: (the name to show, the room to highlight), or
+    None over nothing.  A thing Joel can see by its name; else a room by its title."""
+    tid = thing_at(game, root, view, area, pos)
+    rid = room_at(view, area, pos)
+    if tid is not None:
+        return game.world.things[tid].name, rid
+    if rid is None or rid not in game.world.rooms:
+        return None
+    title = game.world.rooms[rid].title
+    if game.state.stages.get(rid, 0) >= GONE_STAGE:
+        title += " (gone)"
+    return title, rid
+
+
 def click_command(game: Game, root: Path | None, view: object, area: pygame.Rect,
                   pos: tuple[int, int]) -> str | None:
     """What a click on the map means: "examine THING" on a thing Joel sees, "look" on his own
@@ -185,6 +224,8 @@ def click_command(game: Game, root: Path | None, view: object, area: pygame.Rect
         return None
     if rid == here:
         return "look"
+    if game.state.stages.get(rid, 0) >= GONE_STAGE:
+        return None  # a doomed move: the window says why instead (unreachable_reason)
     for exit_ in game.world.rooms[here].exits:
         if exit_.to == rid:
             return f"go {exit_.direction}"
@@ -267,6 +308,10 @@ class Controls:
             w = app.surface.get_width()  # type: ignore[attr-defined]
             self.set_split(event.pos[0] / max(1, w))
             return True
+        if event.type == pygame.MOUSEMOTION:
+            return self.hover(event.pos)
+        if event.type == pygame.WINDOWLEAVE:
+            return self.hover(None)
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.dragging:
             self.dragging = False
             return True
@@ -285,22 +330,25 @@ class Controls:
             app.dirty = True  # type: ignore[attr-defined]
             return True
         if ctrl and key in (pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS):
-            self.set_font_size(app.fonts.size + 2)  # type: ignore[attr-defined]
+            self.step_font_size(2)
             return True
         if ctrl and key in (pygame.K_MINUS, pygame.K_KP_MINUS):
-            self.set_font_size(app.fonts.size - 2)  # type: ignore[attr-defined]
+            self.step_font_size(-2)
             return True
         if (ctrl and key == pygame.K_LEFT) or key == pygame.K_F9:
-            self.set_split(app.map_share - SPLIT_STEP)  # type: ignore[attr-defined]
+            self.set_split(self.share_now() - SPLIT_STEP)
             return True
         if (ctrl and key == pygame.K_RIGHT) or key == pygame.K_F10:
-            self.set_split(app.map_share + SPLIT_STEP)  # type: ignore[attr-defined]
+            self.set_split(self.share_now() + SPLIT_STEP)
             return True
         if key == pygame.K_F11:
             self.toggle_fullscreen()
             return True
         if not line.text:
             direction = move_command(key, mod)
+            settings = getattr(app, "settings", None)
+            if key not in KEYPAD and not getattr(settings, "arrow_keys_move", False):
+                direction = None  # Up/Down recall the history (the input line's own keys)
             if direction is not None:
                 self._swallow_text = key in KEYPAD
                 self.play(direction)
@@ -318,32 +366,65 @@ class Controls:
         view = app.map_view()  # type: ignore[attr-defined]
         if view is None:
             return False
-        command = click_command(app.game, app.root, view,  # type: ignore[attr-defined]
-                                map_r.inflate(-16, -16), pos)
+        area = map_r.inflate(-16, -16)
+        command = click_command(app.game, app.root, view, area, pos)  # type: ignore[attr-defined]
         if command is None:
-            return False
+            rid = room_at(view, area, pos)
+            why = unreachable_reason(app.game, rid) if rid else None  # type: ignore[attr-defined]
+            if why is None:
+                return False
+            from game.engine.output import Line, Style
+
+            app.show([Line(why, Style.PARSER)])  # type: ignore[attr-defined]
+            return True
         self.play(command)
         return True
 
+    def hover(self, pos: tuple[int, int] | None) -> bool:
+        """The mouse moved: what it points at on the map (a name and a room to highlight) is
+        kept in ``app.hover``; True when the picture changes."""
+        app = self.app
+        found = None
+        map_r = app.areas()[1]  # type: ignore[attr-defined]
+        if pos is not None and map_r.collidepoint(pos) and getattr(app, "overlay", 1) is None:
+            view = app.map_view()  # type: ignore[attr-defined]
+            if view is not None:
+                found = hover_label(app.game, app.root, view,  # type: ignore[attr-defined]
+                                    map_r.inflate(-16, -16), pos)
+        new = (found[0], found[1], pos) if found is not None and pos is not None else None
+        old = getattr(app, "hover", None)
+        app.hover = new  # type: ignore[attr-defined]
+        return new != old
+
     # -- settings of the view ------------------------------------------------------------------
+    def share_now(self) -> float:
+        """The map's share of the width as drawn (the app may give it more than its share)."""
+        app = self.app
+        map_r = app.areas()[1]  # type: ignore[attr-defined]
+        return float(map_r.w / max(1, app.surface.get_width()))  # type: ignore[attr-defined]
+
     def set_split(self, share: float) -> None:
         app = self.app
         app.map_share = max(SPLIT_MIN, min(SPLIT_MAX, share))  # type: ignore[attr-defined]
+        app.split_moved = True  # type: ignore[attr-defined]
         app.dirty = True  # type: ignore[attr-defined]
 
-    def set_font_size(self, size: int) -> None:
-        from game.ui.window.textpanel import Fonts
+    def step_font_size(self, step: int) -> None:
+        """Ctrl+= and Ctrl+-: the settings' text size (the one for a BASE_H-tall window) goes
+        up or down; the app scales it to the window."""
+        settings = getattr(self.app, "settings", None)
+        base = getattr(settings, "font_size", None)
+        self.set_font_size((base if isinstance(base, int) else 16) + step)
 
+    def set_font_size(self, size: int) -> None:
         app = self.app
         size = max(FONT_MIN, min(FONT_MAX, size))
-        if size == app.fonts.size:  # type: ignore[attr-defined]
-            return
-        app.fonts = Fonts(size)  # type: ignore[attr-defined]
-        app.panel.set_fonts(app.fonts)  # type: ignore[attr-defined]
         settings = getattr(app, "settings", None)
-        if settings is not None and hasattr(settings, "font_size"):
-            settings.font_size = size
-            self._save()
+        if settings is None or size == settings.font_size:
+            return
+        settings.font_size = size
+        self._save()
+        app.refit_fonts()  # type: ignore[attr-defined]
         app.dirty = True  # type: ignore[attr-defined]
 
     def toggle_fullscreen(self) -> None:
@@ -352,12 +433,12 @@ class Controls:
         if settings is None:
             return
         settings.fullscreen = not settings.fullscreen
-        self._save()
         if pygame.display.get_init() and pygame.display.get_driver() not in ("dummy", "offscreen"):
-            from game.ui.window.title import set_display
+            from game.ui.window.title import follow_display
 
             with contextlib.suppress(pygame.error):
-                self.app.surface = set_display(settings)  # type: ignore[attr-defined]
+                self.app.surface = follow_display(settings)  # type: ignore[attr-defined]
+        self._save()  # after the window's size was noted (follow_display)
         self.app.dirty = True  # type: ignore[attr-defined]
 
     # -- the cursor's blink --------------------------------------------------------------------
@@ -369,8 +450,8 @@ class Controls:
     def blink(self, now: int) -> list[pygame.Rect]:
         """Turn the cursor on or off when its time comes, redrawing only the input line's
         rectangle; the rectangles to update (none when nothing changed)."""
-        if now - self._blink_at < BLINK_MS:
-            return []
+        if now - self._blink_at < BLINK_MS or getattr(self.app, "overlay", None) is not None:
+            return []  # a menu over the game dims the input line too: no cursor blinks there
         self._blink_at = now
         self.cursor_on = not self.cursor_on
         app = self.app

@@ -9,7 +9,7 @@ import io
 import math
 import random
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -261,6 +261,11 @@ def _shrunk(shape: Polygon, share: float) -> list[tuple[float, float]]:
     return [(cx + (x - cx) * share, cy + (y - cy) * share) for x, y in shape]
 
 
+def resizer(scale: float) -> Callable[[pygame.Surface, tuple[int, int]], pygame.Surface]:
+    """Nearest neighbour for whole-number scales (crisp pixels), smooth for fractions."""
+    return pygame.transform.scale if float(scale).is_integer() else pygame.transform.smoothscale
+
+
 class MapView:
     """One level's map: built once, then composed with the rooms' stages when they change.
 
@@ -421,7 +426,7 @@ class MapView:
     def _base_at(self, scale: float) -> pygame.Surface:
         if self._scaled_base is None or self._scaled_base[0] != scale:
             w, h = self.size
-            surf = self.base if scale == 1 else pygame.transform.smoothscale(
+            surf = self.base if scale == 1 else resizer(scale)(
                 self.base, (max(1, round(w * scale)), max(1, round(h * scale))))
             self._scaled_base = (scale, surf)
             self._scaled_effects.clear()
@@ -437,7 +442,7 @@ class MapView:
                 x0, y0 = round(rect.x * scale), round(rect.y * scale)
                 x1, y1 = round(rect.right * scale), round(rect.bottom * scale)
                 size = (max(1, x1 - x0), max(1, y1 - y0))
-                effect = pygame.transform.smoothscale(effect, size)
+                effect = resizer(scale)(effect, size)
                 at = (x0, y0)
             else:
                 effect = effect.copy()
@@ -493,13 +498,19 @@ class MapView:
         return scale, rect
 
     def layout(self, area: pygame.Rect, joel: str | None) -> tuple[float, pygame.Rect]:
-        """The scale and the whole map's rectangle on screen: fitted and centred in ``area``, or,
-        if that is below ``MIN_SCALE``, at ``MIN_SCALE`` with the camera on Joel's room (clamped
-        so the map's edges never come inside the area); the map may then overhang ``area``."""
+        """The scale and the whole map's rectangle on screen.  A map that fits at 1x or more is
+        drawn crisp at the whole-number scale that fills ``area`` (the next one up, nearest
+        neighbour), with the camera on Joel's room where it overhangs; a smaller area fits
+        the map by a fraction, down to ``MIN_SCALE``, below which it stays at ``MIN_SCALE``
+        with the camera.  The camera is clamped so the map's edges never come inside the area;
+        the map may overhang ``area``."""
         scale, rect = self.fit(area)
-        if scale >= MIN_SCALE:
+        if scale >= 1:
+            scale = float(math.ceil(scale - 1e-9))
+        elif scale >= MIN_SCALE:
             return scale, rect
-        scale = MIN_SCALE
+        else:
+            scale = MIN_SCALE
         w, h = self.size
         rect = pygame.Rect(0, 0, max(1, round(w * scale)), max(1, round(h * scale)))
         fx, fy = centre(self.rooms[joel]) if joel in self.rooms else (w / 2, h / 2)

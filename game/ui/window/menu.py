@@ -271,6 +271,8 @@ def settings_items(s: Settings) -> list[Item]:
         Item("reduced_motion", f"Reduced motion: {_on(s.reduced_motion)}"),
         Item("high_contrast", f"High contrast: {_on(s.high_contrast)}"),
         Item("fullscreen", f"Fullscreen: {_on(s.fullscreen)}"),
+        Item("arrow_keys_move", f"Arrow keys move Joel: {_on(s.arrow_keys_move)}",
+             note="off: Up and Down recall earlier commands; the keypad always moves"),
         Item("font+", f"Larger text  (now {s.font_size})", enabled=s.font_size < FONT_MAX),
         Item("font-", "Smaller text", enabled=s.font_size > FONT_MIN),
         Item("back", "Back"),
@@ -279,7 +281,7 @@ def settings_items(s: Settings) -> list[Item]:
 
 def change_setting(s: Settings, key: str) -> bool:
     """Apply a settings item to ``s``; True if it changed something."""
-    if key in ("reduced_motion", "high_contrast", "fullscreen"):
+    if key in ("reduced_motion", "high_contrast", "fullscreen", "arrow_keys_move"):
         setattr(s, key, not getattr(s, key))
         return True
     if key == "font+" and s.font_size < FONT_MAX:
@@ -386,8 +388,7 @@ class EscMenu:
             self.close()
             self.app.submit("help")
         elif key == "quit":
-            self.close()
-            self.app.running = False  # the window's loop autosaves on its way out
+            self.page = QuitPage(self)
 
     def draw(self, surf: pygame.Surface) -> None:
         if self.page is not None:
@@ -395,6 +396,33 @@ class EscMenu:
             return
         pal = palette(self.settings)
         area = _card(surf, pal, 420, self.list.height() + 48)
+        self.list.draw(surf, area, pal)
+
+
+class QuitPage:
+    """Quit asks first: back to the title, out of the game, or (the default) keep playing.
+    Either way out, the window's loop autosaves, so Continue brings the player back."""
+
+    def __init__(self, menu: EscMenu) -> None:
+        self.menu = menu
+        self.list = ItemList([
+            Item("title", "Return to the title", note="your place is kept: Continue resumes it"),
+            Item("exit", "Quit the game", note="your place is kept for next time"),
+            Item("back", "Keep playing"),
+        ], heading="Leave the game?", selected=2)
+
+    def handle(self, event: pygame.event.Event) -> None:
+        key = self.list.handle(event)
+        if key == "back":
+            self.menu.back()
+        elif key in ("title", "exit"):
+            self.menu.close()
+            self.menu.app.to_title = key == "title"
+            self.menu.app.running = False  # the window's loop autosaves on its way out
+
+    def draw(self, surf: pygame.Surface) -> None:
+        pal = palette(self.menu.settings)
+        area = _card(surf, pal, 520, self.list.height() + 48)
         self.list.draw(surf, area, pal)
 
 
@@ -422,22 +450,14 @@ class LoadPage:
 def apply_to_app(app: App, settings: Settings, display: bool = True) -> None:
     """Make the window follow the settings now: text size, fullscreen (on a real display),
     reduced motion and high contrast (read by whoever draws: ``app.settings``)."""
-    from game.ui.window.textpanel import Fonts
-
     app.settings = settings
-    if app.fonts.size != settings.font_size:
-        app.fonts = Fonts(settings.font_size)
-        if hasattr(app.panel, "set_fonts"):
-            app.panel.set_fonts(app.fonts)
-        else:
-            app.panel.fonts = app.fonts
-            app.panel._cache.clear()
+    app.refit_fonts()  # the text size, scaled to the window
     if hasattr(type(app), "reduced_motion"):  # the map's animations (animation.py)
         app.reduced_motion = settings.reduced_motion
     if hasattr(app, "set_contrast"):  # the game screen's palette
         app.set_contrast(settings.high_contrast)
     if display and pygame.display.get_surface() is app.surface:
-        from game.ui.window.title import set_display
+        from game.ui.window.title import follow_display
 
-        app.surface = set_display(settings)
+        app.surface = follow_display(settings, app.surface)  # only fullscreen touches it
     app.dirty = True

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 FILE = "settings.json"
 FONT_MIN, FONT_MAX = 10, 32
+MIN_SIZE = (800, 600)  # the smallest window the game lays out for (the opening text readable)
 
 
 class Settings(BaseModel):
@@ -25,6 +26,9 @@ class Settings(BaseModel):
     fullscreen: bool = False
     reduced_motion: bool = False
     high_contrast: bool = False
+    # the arrow keys move Joel when the input line is empty (off: Up/Down recall the history,
+    # as every IF player expects; the keypad moves either way)
+    arrow_keys_move: bool = False
 
     @property
     def window_size(self) -> tuple[int, int]:

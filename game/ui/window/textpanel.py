@@ -36,6 +36,10 @@ STARK_COLOURS = {
     Style.META: (220, 220, 220),
 }
 MARGIN = 10
+COLUMN_CHARS = 75  # the longest line of text, in characters, however wide the panel
+# a typical English sentence, to measure how wide COLUMN_CHARS characters of this font are
+SAMPLE = "the quick brown fox jumps over the lazy dog. Joel, Clementine, Montauk? "
+MORE = "more below  ·  Page Down"
 
 
 def face(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
@@ -117,6 +121,10 @@ class TextPanel:
         self._width = 0
         self._height = 0
         self.high_contrast = False  # the palette: see set_contrast
+        # the first line of a block that arrived while the view followed the text: when the
+        # block is taller than the panel, its start is shown (not its end), with "more below"
+        self._anchor: int | None = None
+        self.more_rect: pygame.Rect | None = None  # the "more below" cue as last drawn
 
     def set_contrast(self, high: bool) -> None:
         """High contrast on or off: every line is rendered again in the other palette."""
@@ -134,19 +142,50 @@ class TextPanel:
         return COLOURS.get(style, INK)
 
     def add(self, lines: Iterable[Line]) -> None:
-        """New lines at the bottom: the view follows them, unless the player has scrolled up
-        (then what he is reading stays where it is) and this is not his own command."""
+        """New lines at the bottom.  The player's own command (or, when he was reading the
+        newest text, the first new line) becomes the anchor: the view shows the new block from
+        its start, and as much of it as fits; a block taller than the panel keeps going below a
+        "more below" cue instead of scrolling its start away.  A player who has scrolled up to
+        read stays where he is."""
         new = [line for line in lines]
         if not new:
             return
         first = len(self.lines)
         self.lines.extend(new)
-        if any(line.style is Style.COMMAND for line in new):
-            self.scroll = 0  # the player typed: show what it did
-        elif self.scroll and self._width:
-            inner = max(20, self._width - 2 * MARGIN)
+        commands = [i for i, line in enumerate(new) if line.style is Style.COMMAND]
+        if commands:
+            self._anchor = first + commands[-1]  # the player typed: show what it did
+            self.scroll = 0
+        elif self._anchor is not None or self.scroll == 0:
+            if self._anchor is None:
+                self._anchor = first
+            self.scroll = 0
+        elif self._width:
+            inner = self.inner(self._width)
             self.scroll += sum(sum(img.get_height() for _, img in self.rendered(i, inner))
                                + self._gap(i) for i in range(first, len(self.lines)))
+
+    def column(self) -> int:
+        """How wide COLUMN_CHARS characters of ordinary text are in this font (pixels)."""
+        font = self.fonts[Style.TEXT]
+        return round(font.size(SAMPLE)[0] * COLUMN_CHARS / len(SAMPLE))
+
+    def inner(self, width: int) -> int:
+        """The width the text wraps at in a panel ``width`` wide: never over the column."""
+        return max(20, min(width - 2 * MARGIN, self.column()))
+
+    def _settle(self) -> None:
+        """Scroll so that the anchored block starts at the top when it doesn't all fit."""
+        if self._anchor is None or not self._width or not self._height:
+            return
+        anchor, self._anchor = self._anchor, None
+        if anchor >= len(self.lines):
+            return
+        inner = self.inner(self._width)
+        block = sum(sum(img.get_height() for _, img in self.rendered(i, inner))
+                    + (self._gap(i) if i > anchor else 0)
+                    for i in range(anchor, len(self.lines)))
+        self.scroll = max(0, block - (self._height - 2 * MARGIN))
 
     @property
     def fonts(self) -> Fonts:
@@ -200,7 +239,7 @@ class TextPanel:
 
     def _layout(self, width: int, height: int) -> list[tuple[int, str, pygame.Surface]]:
         """The rows in view, bottom up: (y, text, image)."""
-        inner = max(20, width - 2 * MARGIN)
+        inner = self.inner(width)
         y = height - MARGIN + self.scroll
         out: list[tuple[int, str, pygame.Surface]] = []
         for index in range(len(self.lines) - 1, -1, -1):
@@ -215,7 +254,7 @@ class TextPanel:
         return out
 
     def total_height(self, width: int) -> int:
-        inner = max(20, width - 2 * MARGIN)
+        inner = self.inner(width)
         return sum(sum(img.get_height() for _, img in self.rendered(i, inner)) + self._gap(i)
                    for i in range(len(self.lines))) + 2 * MARGIN
 
@@ -246,6 +285,7 @@ class TextPanel:
     def visible(self, rect: pygame.Rect) -> list[str]:
         """The rows wholly in view, top to bottom (for tests and screen readers)."""
         self.resize(rect.w, rect.h)
+        self._settle()
         return [t for y, t, img in reversed(self._layout(rect.w, rect.h))
                 if y >= 0 and y + img.get_height() <= rect.h]
 
@@ -258,14 +298,46 @@ class TextPanel:
         self._width, self._height = width, height
         self.scroll_by(0)
 
+    @property
+    def more_below(self) -> bool:
+        """Whether text lies below the view (a long block not read to its end, or the player
+        scrolled up)."""
+        return self.scroll > 0
+
+    def left(self, rect: pygame.Rect) -> int:
+        """Where the rows start: the column centred in a panel wider than it."""
+        return rect.x + max(MARGIN, (rect.w - self.inner(rect.w)) // 2)
+
     def draw(self, target: pygame.Surface, rect: pygame.Rect) -> None:
         self.resize(rect.w, rect.h)
+        self._settle()
         target.fill(self.paper, rect)
         clip = target.get_clip()
         target.set_clip(rect)
+        x = self.left(rect)
         for y, _text, image in self._layout(rect.w, rect.h):
-            target.blit(image, (rect.x + MARGIN, rect.y + y))
+            if y >= 0:  # whole rows only: the top one is never cut in half
+                target.blit(image, (x, rect.y + y))
+        self.more_rect = None
         if self.scroll:
             bar = (255, 230, 0) if self.high_contrast else (200, 190, 170)
             pygame.draw.rect(target, bar, (rect.x, rect.bottom - 3, rect.w, 3))
+            self._draw_more(target, rect)
         target.set_clip(clip)
+
+    def _draw_more(self, target: pygame.Surface, rect: pygame.Rect) -> None:
+        """The "more below" cue: a small tab over the bottom edge, with a down arrow."""
+        font = self.fonts[Style.META]
+        ink = (0, 0, 0) if self.high_contrast else (250, 247, 240)
+        tab_bg = (255, 230, 0) if self.high_contrast else (110, 100, 95)
+        label = font.render(MORE, True, ink)
+        h = label.get_height() + 6
+        arrow = h // 2
+        tab = pygame.Rect(0, 0, label.get_width() + arrow + 24, h)
+        tab.bottomright = (rect.right - MARGIN, rect.bottom - 6)
+        pygame.draw.rect(target, tab_bg, tab, border_radius=h // 2)
+        ax, ay = tab.x + 10, tab.centery - arrow // 4
+        pygame.draw.polygon(target, ink, [(ax, ay - arrow // 4), (ax + arrow, ay - arrow // 4),
+                                          (ax + arrow // 2, ay + arrow // 2)])
+        target.blit(label, (ax + arrow + 6, tab.y + 3))
+        self.more_rect = tab

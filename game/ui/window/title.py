@@ -18,7 +18,7 @@ from game.ui.window.menu import (
     palette,
     save_items,
 )
-from game.ui.window.settings import Settings, load_settings, save_settings
+from game.ui.window.settings import MIN_SIZE, Settings, load_settings, save_settings
 from game.ui.window.textpanel import face
 
 GAME_TITLE = "Spotless Mind"
@@ -253,14 +253,78 @@ class TitleScreen:
 
 # -- the window's way in -----------------------------------------------------------------------
 def set_display(settings: Settings) -> pygame.Surface:
+    """Open the window (or change it) as the settings say: fullscreen on the desktop's size, or
+    windowed at the saved size, never smaller than MIN_SIZE."""
     if settings.fullscreen:
         with contextlib.suppress(pygame.error):
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-    return pygame.display.set_mode(settings.window_size, pygame.RESIZABLE)
+    w, h = settings.window_size
+    surface = pygame.display.set_mode((max(MIN_SIZE[0], w), max(MIN_SIZE[1], h)),
+                                      pygame.RESIZABLE)
+    set_minimum_size()
+    return surface
+
+
+def _window() -> pygame.Window | None:
+    """The display module's window, when there is one (not under the dummy driver)."""
+    import warnings
+
+    if not pygame.display.get_init() or pygame.display.get_surface() is None \
+            or pygame.display.get_driver() in ("dummy", "offscreen"):
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # pygame-ce's own display module
+        try:
+            return pygame.Window.from_display_module()
+        except Exception:  # no such call on this platform or driver
+            return None
+
+
+def set_minimum_size() -> None:
+    """The player can't shrink the window below MIN_SIZE (where the layout stops working)."""
+    window = _window()
+    if window is not None:
+        with contextlib.suppress(Exception):
+            window.minimum_size = MIN_SIZE
+
+
+def is_fullscreen(surface: pygame.Surface | None) -> bool:
+    if _window() is not None:
+        with contextlib.suppress(pygame.error):
+            return bool(pygame.display.is_fullscreen())
+    return surface is not None and bool(surface.get_flags() & pygame.FULLSCREEN)
+
+
+def follow_display(settings: Settings, surface: pygame.Surface | None = None) -> pygame.Surface:
+    """Make the window follow ``settings.fullscreen`` without touching it otherwise: a change of
+    any other setting keeps the window as it is (its size too).  Fullscreen goes on and off on
+    the same window (SDL keeps its windowed size); going fullscreen also keeps that size in the
+    settings for the next start."""
+    current = surface if surface is not None else pygame.display.get_surface()
+    if current is not None and is_fullscreen(current) == settings.fullscreen:
+        return current
+    if current is not None and settings.fullscreen:
+        w, h = current.get_size()
+        with contextlib.suppress(ValueError):
+            settings.window_width, settings.window_height = w, h
+    window = _window()
+    if window is not None:
+        try:
+            if settings.fullscreen:
+                window.set_fullscreen(True)
+            else:
+                window.set_windowed()
+            pygame.event.pump()
+            now = pygame.display.get_surface()
+            if now is not None:
+                return now
+        except pygame.error:
+            pass
+    return set_display(settings)
 
 
 def _redisplay(settings: Settings) -> None:
-    set_display(settings)
+    follow_display(settings)
 
 
 def _display_surface() -> pygame.Surface:
@@ -274,9 +338,7 @@ def run_windowed(make_game: Callable[[Path], object | None], pack: Path, data_di
     """The title screen, then the chosen game in the window.  ``make_game`` builds a Game for
     a pack folder (None when it can't be played: it has said why).  ``transcript`` (--transcript)
     records the game as SCRIPT ON does (``Game.script``), closed at exit."""
-    from game.engine.session import Game
-    from game.ui.window.app import App, NoDisplay
-    from game.ui.window.menu import apply_to_app
+    from game.ui.window.app import NoDisplay
 
     settings = load_settings()
     _hangup_quits()
@@ -288,28 +350,10 @@ def run_windowed(make_game: Callable[[Path], object | None], pack: Path, data_di
         raise NoDisplay(str(exc)) from exc
     pygame.display.set_caption(GAME_TITLE)
     try:
-        packs, chosen = packs_for(data_dir, pack)
-        screen = TitleScreen(settings, data_dir, packs, chosen, apply=_redisplay)
-        result = screen.run(_display_surface)
-        if result.action == "quit" or result.pack is None:
-            return 0
-        game = make_game(result.pack.path)
-        if not isinstance(game, Game):
-            return 2
-        pygame.display.set_caption(game.world.title)
-        if transcript is not None:
-            game.script = transcript  # every command and its reply (Game._record)
-        app = App(game, result.pack.path, _display_surface(), settings.font_size)
-        apply_to_app(app, settings, display=False)
-        app.start()
-        if result.save:
-            app.submit(f"restore {result.save}")
-        code = app.run()
-        if not settings.fullscreen:
-            with contextlib.suppress(ValueError):
-                settings.window_width, settings.window_height = app.surface.get_size()
-        save_settings(settings)
-        return code
+        while True:  # the title, a game, and the title again when the player returns to it
+            code, again = _title_then_game(make_game, pack, data_dir, settings, transcript)
+            if not again:
+                return code
     finally:
         if transcript is not None:
             transcript.close()
@@ -329,6 +373,38 @@ def _hangup_quits() -> None:
     if hasattr(signal, "SIGHUP"):
         with contextlib.suppress(ValueError):  # not the main thread
             signal.signal(signal.SIGHUP, quit_)
+
+
+def _title_then_game(make_game: Callable[[Path], object | None], pack: Path, data_dir: Path,
+                     settings: Settings, transcript: TextIO | None) -> tuple[int, bool]:
+    """One visit to the title and the game chosen there: (exit code, back to the title)."""
+    from game.engine.session import Game
+    from game.ui.window.app import App
+    from game.ui.window.menu import apply_to_app
+
+    pygame.display.set_caption(GAME_TITLE)
+    packs, chosen = packs_for(data_dir, pack)
+    screen = TitleScreen(settings, data_dir, packs, chosen, apply=_redisplay)
+    result = screen.run(_display_surface)
+    if result.action == "quit" or result.pack is None:
+        return 0, False
+    game = make_game(result.pack.path)
+    if not isinstance(game, Game):
+        return 2, False
+    pygame.display.set_caption(game.world.title)
+    if transcript is not None:
+        game.script = transcript  # every command and its reply (Game._record)
+    app = App(game, result.pack.path, _display_surface(), settings.font_size)
+    apply_to_app(app, settings, display=False)
+    app.start()
+    if result.save:
+        app.submit(f"restore {result.save}")
+    code = app.run()
+    if not settings.fullscreen:
+        with contextlib.suppress(ValueError):
+            settings.window_width, settings.window_height = app.surface.get_size()
+    save_settings(settings)
+    return code, app.to_title
 
 
 def screenshot_title(size: tuple[int, int], out_png: Path | str, data_dir: Path,
