@@ -310,7 +310,8 @@ def _screenshot(args: argparse.Namespace, game, pack: Path) -> int:  # type: ign
                              pack)
             return 0
         screenshot(lambda: game, commands, (int(m[1]), int(m[2])), args.screenshot, pack,
-                   after_ms=max(0.0, getattr(args, "after", None) or 0.0))
+                   after_ms=None if getattr(args, "after", None) is None
+                   else max(0.0, args.after))
     except Exception as exc:  # pygame.error, OSError: a sentence, not a traceback
         print(f"spotless: can't write the screenshot {args.screenshot}: {exc}.", file=sys.stderr)
         return EXIT_USAGE

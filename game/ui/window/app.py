@@ -565,9 +565,12 @@ def run_window(game: Game, pack_root: Path | None, size: tuple[int, int] = (1280
 
 def screenshot(game_factory: Callable[[], Game], commands: Iterable[str],
                size: tuple[int, int], out_png: Path | str, pack_root: Path | None = None,
-               before_draw: Callable[[App], None] | None = None, after_ms: float = 0.0) -> App:
+               before_draw: Callable[[App], None] | None = None,
+               after_ms: float | None = None) -> App:
     """Play the commands headlessly and save the window as it would look, ``after_ms`` of the
-    app's clock after the last one (mid-transition, say)."""
+    app's clock after the last one (mid-transition, say); by default once every transition and
+    animation has run its course (at most a minute of the app's clock), as a player who waited
+    would see it."""
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     pygame.display.init()
@@ -578,7 +581,12 @@ def screenshot(game_factory: Callable[[], Game], commands: Iterable[str],
     for command in commands:
         app.submit(command)
     step = 1000 / FPS
-    while after_ms > 0:
+    if after_ms is None:
+        for _ in range(int(60_000 / step)):
+            if app.ceremony is None and not app.animator.busy:
+                break
+            app.tick(step)
+    while after_ms is not None and after_ms > 0:
         app.tick(min(step, after_ms))
         after_ms -= step
     if before_draw is not None:
