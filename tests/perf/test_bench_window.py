@@ -167,6 +167,43 @@ def test_frames_with_fades_animating(world: World, screen: pygame.Surface,
               f"{ms(statistics.median(maps))}, p95 {ms(p95(maps))}")
 
 
+# -- 2b. every memory of the campaign, its own map and tileset, fading --------------------------
+MEMORIES = ("bookstore", "lastfight", "restaurant", "market", "ugly", "charles")
+
+
+@pytest.mark.parametrize("level", MEMORIES)
+def test_frames_with_fades_in_each_memory(world: World, screen: pygame.Surface, tmp_path: Path,
+                                          level: str) -> None:
+    """App.draw at 1280x720 while every room of the memory fades a stage further, together."""
+    from start_at import GameAt
+
+    game = GameAt(world, level, seed=1, strict=True)
+    app = App(game, ROOT / "levels" / "spotless", screen)
+    app.start()
+    for _ in range(200):  # the memory's title card first
+        if app.ceremony is None and not app.animator.busy:
+            break
+        app.tick(1000 / HZ)
+    app.draw()
+    view = app.map_view()
+    assert view is not None
+    stages = app.game.state.stages
+    frames: list[float] = []
+    for cycle in range(4):
+        for rid in sorted(view.rooms):
+            stages[rid] = cycle + 1
+            view.stage_changed(rid, cycle + 1, app.animator)
+        n = 0
+        while app.animator.busy and n < 200:
+            app.tick(1000 / HZ)
+            t0 = time.perf_counter()
+            app.draw()
+            frames.append(time.perf_counter() - t0)
+            n += 1
+    print(f"\n{level}: frame with all {len(view.rooms)} rooms fading ({len(frames)} frames): "
+          f"median {ms(statistics.median(frames))}, p95 {ms(p95(frames))}")
+
+
 # -- 3. a key press drawn in the next frame -----------------------------------------------------
 def test_key_press_to_next_frame(world: World, screen: pygame.Surface, tmp_path: Path,
                                  monkeypatch: pytest.MonkeyPatch) -> None:
