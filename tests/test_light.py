@@ -7,8 +7,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from playing import game_of, say
+
 from game.engine.session import Game
-from game.packs.loader import load_pack
 
 HOUSE = Path(__file__).resolve().parent / "packs" / "house"
 
@@ -23,14 +24,7 @@ def house(tmp_path: Path, old: str, new: str, extra: str = "",
         assert a in source
         source = source.replace(a, b, 1)
     text.write_text(source + "\n" + extra, encoding="utf-8")
-    world, _ = load_pack(pack)
-    game = Game(world, seed=1, strict=True)
-    game.start()
-    return game
-
-
-def say(game: Game, *commands: str) -> str:
-    return "\n".join(line.text for c in commands for line in game.submit(c))
+    return game_of(pack)
 
 
 DARK_CELLAR = ('description = "A cold cellar. Stairs lead up."',

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playing import game_of, say
 
 from game.engine.session import Game
 from game.packs.loader import load_pack
@@ -27,17 +28,6 @@ def house_with(tmp_path: Path, rules: str, *, pack_extra: str = "") -> Path:
         manifest.write_text(manifest.read_text(encoding="utf-8") + "\n" + pack_extra,
                             encoding="utf-8")
     return pack
-
-
-def game_of(pack: Path) -> Game:
-    world, _ = load_pack(pack)
-    game = Game(world, seed=1, strict=True)
-    game.start()
-    return game
-
-
-def say(game: Game, *commands: str) -> str:
-    return "\n".join(line.text for c in commands for line in game.submit(c))
 
 
 def errors_of(pack: Path) -> list[Problem]:

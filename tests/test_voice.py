@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playing import game_of, say
 
 from game.engine.session import Game
 from game.packs.loader import load_pack
@@ -25,17 +26,6 @@ def house(tmp_path: Path, pack_messages: str = "", level_messages: str = "") -> 
             f.write_text(f.read_text(encoding="utf-8") + "\n[messages]\n" + extra,
                          encoding="utf-8")
     return pack
-
-
-def game_of(pack: Path) -> Game:
-    world, _ = load_pack(pack)
-    game = Game(world, seed=1, strict=True)
-    game.start()
-    return game
-
-
-def say(game: Game, *commands: str) -> str:
-    return "\n".join(line.text for c in commands for line in game.submit(c))
 
 
 def test_help_exits_parser_replies_and_the_end_question(tmp_path: Path) -> None:
