@@ -94,3 +94,31 @@ def test_the_dark_messages_are_the_packs(tmp_path: Path) -> None:
         '[messages]\n"dark.description" = "Black as the inside of a cow."\n'
         '"dark.title" = "Somewhere dark"\n'))
     assert say(game, "east", "down").endswith("Somewhere dark\nBlack as the inside of a cow.")
+
+
+def test_a_switchable_lamp_lights_the_dark_while_it_is_on(tmp_path: Path) -> None:
+    """SWITCH ON and OFF work on a switchable thing; { on = "lamp" } sees it, so a lamp can
+    be lit while it is on; anything else still has no switch."""
+    pack = tmp_path / "house"
+    shutil.copytree(HOUSE, pack)
+    tmx = pack / "house.tmx"
+    tmx.write_text(tmx.read_text(encoding="utf-8").replace(
+        '<property name="in" value="table"/>',
+        '<property name="in" value="table"/>\n    <property name="switchable" type="bool" '
+        'value="true"/>'), encoding="utf-8")
+    text = pack / "house.toml"
+    source = text.read_text(encoding="utf-8")
+    source = source.replace(DARK_CELLAR[0], DARK_CELLAR[1]).replace(
+        "[things.lamp]\n", '[things.lamp]\nlit = { on = "lamp" }\n')
+    text.write_text(source, encoding="utf-8")
+    game = game_of(pack)
+    say(game, "east", "take lamp")
+    assert say(game, "switch off lamp") == "The lamp is already off."
+    assert say(game, "switch on lamp") == "You switch the lamp on."
+    assert say(game, "turn lamp on") == "The lamp is already on."
+    assert "A cold cellar" in say(game, "down")
+    assert say(game, "switch off lamp") == "You switch the lamp off."
+    assert say(game, "undo") and "A cold cellar" in say(game, "look")  # UNDO puts it back on
+    assert say(game, "switch off lamp", "look").endswith("It is pitch dark, and you can't see "
+                                                         "a thing.")
+    assert "no switch" in say(game, "up", "switch on table")

@@ -784,17 +784,29 @@ class LookThrough(Action):
 
 
 class Switch(Action):
-    """SWITCH/TURN ON and OFF: nothing in the standard world has a switch, so the default is
-    a refusal; a pack gives a thing its switch with rules (action = "switch_on")."""
+    """SWITCH/TURN ON and OFF: a switchable thing (a lamp, a radio) goes on or off, which the
+    condition { on = "T" } sees (a lamp lit while it is on: lit = { on = "lamp" }); anything
+    else has no switch, and a pack can still give it one with rules (action = "switch_on")."""
 
     def __init__(self, action_id: str) -> None:
         self.id = action_id
+        self.to = action_id == "switch_on"
 
     def check(self, c: Ctx, cmd: Cmd) -> str | None:
         tid = noun(cmd)
         if tid == PLAYER or c.model.thing(tid).is_person:
             return c.msg(f"{self.id}.person")
-        return c.msg(f"{self.id}.cant", the=c.the(tid))
+        if not c.model.thing(tid).switchable:
+            return c.msg(f"{self.id}.cant", the=c.the(tid))
+        if c.model.state.things[tid].on == self.to:
+            return c.msg(f"{self.id}.already", the=c.the(tid))
+        return _not_reachable(c, tid)
+
+    def carry_out(self, c: Ctx, cmd: Cmd) -> None:
+        c.model.state.things[noun(cmd)].on = self.to
+
+    def report(self, c: Ctx, cmd: Cmd) -> None:
+        c.tell(f"{self.id}.done", the=c.the(noun(cmd)))
 
 
 class Hold(Action):

@@ -51,6 +51,11 @@ class IsWorn:
 
 
 @dataclass(frozen=True, slots=True)
+class IsOn:
+    thing: str
+
+
+@dataclass(frozen=True, slots=True)
 class Present:
     thing: str
 
@@ -134,7 +139,7 @@ class Not:
 
 
 Condition = (
-    Flag | Has | InRoom | Visited | Where | IsOpen | IsLocked | IsWorn | Present | Moved
+    Flag | Has | InRoom | Visited | Where | IsOpen | IsLocked | IsWorn | IsOn | Present | Moved
     | StageAtLeast | InLevel | TurnAtLeast | LevelTurnsAtLeast | Arrived | CounterBetween
     | HasKeepsake | WithJoel | IsDark | AllOf | AnyOf | Not
 )

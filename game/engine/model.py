@@ -281,6 +281,8 @@ class Model:
                 return st.things[thing].locked
             case L.IsWorn(thing):
                 return st.things[thing].worn and self.in_world(thing)
+            case L.IsOn(thing):
+                return st.things[thing].on
             case L.Present(thing):
                 return self.in_world(thing) and self.visible(thing)
             case L.Moved(thing):

@@ -25,6 +25,7 @@ class ThingState(BaseModel):
     locked: bool = False
     worn: bool = False
     moved: bool = False
+    on: bool = False  # switched on (a switchable thing)
 
     def __setattr__(self, name: str, value: Any) -> None:
         """Counted, so a turn that changed no thing reuses the last snapshot's things."""
@@ -110,7 +111,7 @@ class Snapshot:
     scalars: tuple[Any, ...]
     sets: tuple[frozenset[str], ...]
     dicts: tuple[tuple[tuple[str, int], ...], ...]
-    things: tuple[tuple[str, tuple[str | None, bool, bool, bool, bool]], ...]
+    things: tuple[tuple[str, tuple[str | None, bool, bool, bool, bool, bool]], ...]
     erasure: tuple[tuple[str, tuple[Any, ...]], ...]
 
 
@@ -120,7 +121,7 @@ _SETS = ("flags", "visited", "fired", "keepsakes", "hiding")
 _DICTS = ("stages", "counters", "level_turns")
 _CLOCK = tuple(LevelErasure.model_fields)
 # a thing's state as a tuple: taken for hundreds of things every turn, so done in C
-_THING = attrgetter("location", "open", "locked", "worn", "moved")
+_THING = attrgetter("location", "open", "locked", "worn", "moved", "on")
 
 
 def snapshot(state: GameState) -> Snapshot:
@@ -149,8 +150,9 @@ def _things_of(things: dict[str, ThingState]) -> tuple[Any, ...]:
 def restore(snap: Snapshot) -> GameState:
     """Rebuild a state from a snapshot; the values were valid when taken, so no validation."""
     things = {
-        tid: ThingState.model_construct(location=loc, open=o, locked=lk, worn=w, moved=mv)
-        for tid, (loc, o, lk, w, mv) in snap.things
+        tid: ThingState.model_construct(location=loc, open=o, locked=lk, worn=w, moved=mv,
+                                        on=on)
+        for tid, (loc, o, lk, w, mv, on) in snap.things
     }
     fields: dict[str, Any] = dict(zip(_SCALARS, snap.scalars, strict=True))
     fields.update({name: set(value) for name, value in zip(_SETS, snap.sets, strict=True)})
@@ -163,7 +165,7 @@ def restore(snap: Snapshot) -> GameState:
 def fresh_thing(t: Thing) -> ThingState:
     """A thing as the pack placed it, before anyone touched it."""
     return ThingState(location=None if t.hidden else t.location, open=t.open, locked=t.locked,
-                      worn=t.worn)
+                      worn=t.worn, on=t.on)
 
 
 def add_new_things(state: GameState, world: World) -> None:

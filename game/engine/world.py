@@ -92,6 +92,8 @@ class Thing:
     portable: bool = False
     hidden: bool = False
     worn: bool = False
+    switchable: bool = False  # SWITCH ON and OFF work on it
+    on: bool = False  # switched on at the start
     wearable: bool = False
     edible: bool = False
     drinkable: bool = False

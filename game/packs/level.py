@@ -435,6 +435,7 @@ class LevelBuilder:
                 description=self._text(tt.description, key_path + ".description"),
                 location=location, portable=portable, hidden=props.hidden, worn=props.worn,
                 wearable=props.wearable, edible=props.edible, drinkable=props.drinkable,
+                switchable=props.switchable, on=props.switchable and props.on,
                 openable=openable, open=is_open, lockable=props.locked or props.key is not None,
                 locked=props.locked,
                 key=self.gid(props.key) if props.key else None, transparent=props.transparent,
@@ -699,7 +700,7 @@ class LevelBuilder:
                            tuple(self._ref(p, ("thing", "room", "player"), where + ".in")
                                  for p in places))
         for attr, cls in (("open", L.IsOpen), ("locked", L.IsLocked), ("worn", L.IsWorn),
-                          ("present", L.Present), ("moved", L.Moved)):
+                          ("on", L.IsOn), ("present", L.Present), ("moved", L.Moved)):
             value = getattr(cond, attr)
             if value is not None:
                 return cls(self._ref(value, t, f"{where}.{attr}"))

@@ -119,7 +119,7 @@ def _error(message: str, fix: str) -> PydanticCustomError:
     return PydanticCustomError("pack_rule", message, {"fix": fix})
 
 
-CONDITION_KINDS = ("flag", "has", "room", "visited", "where", "open", "locked", "worn",
+CONDITION_KINDS = ("flag", "has", "room", "visited", "where", "open", "locked", "worn", "on",
                    "present", "moved", "stage", "level", "turn", "level_turns", "arrived",
                    "counter", "keepsake", "companion", "dark", "all", "any", "not")
 STAGE_NAMES = ("vivid", "faded", "blurred", "dissolving", "gone")
@@ -147,6 +147,7 @@ class Condition(Strict):
     open: str | None = _form('{ open = "T" }', "the door or container T is open")
     locked: str | None = _form('{ locked = "T" }', "the door or container T is locked")
     worn: str | None = _form('{ worn = "T" }', "Joel wears T")
+    on: str | None = _form('{ on = "T" }', "the switchable thing T is switched on")
     present: str | None = _form('{ present = "T" }', "T is in the world and Joel can see it")
     moved: str | None = _form('{ moved = "T" }', "T has been picked up at some time")
     stage: str | None = _form('{ stage = "R", at_least = "blurred" }',
@@ -515,6 +516,8 @@ class ThingProps(Strict):
     wearable: bool = False
     edible: bool = False
     drinkable: bool = False
+    switchable: bool = False
+    on: bool = False
     openable: bool | None = None
     open: bool | None = None
     locked: bool = False

@@ -82,6 +82,9 @@ WORN = Member("worn", "bool", False, "worn by whoever holds it at the start")
 WEARABLE = Member("wearable", "bool", False, "can be worn")
 EDIBLE = Member("edible", "bool", False, "can be eaten (it is gone afterwards)")
 DRINKABLE = Member("drinkable", "bool", False, "can be drunk (it is gone afterwards)")
+SWITCHABLE = Member("switchable", "bool", False,
+                    "has a switch: SWITCH ON and OFF work on it (a lamp, a radio)")
+ON = Member("on", "bool", False, "switched on at the start (with switchable)")
 OPENABLE = Member("openable", "bool", True, "can be opened and closed")
 OPEN = Member("open", "bool", False, "open at the start")
 LOCKED = Member("locked", "bool", False, "locked at the start (it can then be unlocked)")
@@ -110,9 +113,10 @@ CLASSES: tuple[TiledClass, ...] = (
                'layer "rooms" (the class may also be left empty)', "#ff8ab4f8"),
     TiledClass("Item", "things", "something Joel can pick up (an object with no class is an "
                "Item)", "#fff6c343",
-               (PORTABLE.but(True), HIDDEN, IN, WORN, WEARABLE, EDIBLE, DRINKABLE, SURVIVES)),
+               (PORTABLE.but(True), HIDDEN, IN, WORN, WEARABLE, EDIBLE, DRINKABLE, SURVIVES,
+                SWITCHABLE, ON)),
     TiledClass("Scenery", "things", "part of the room: described but not listed, can't be "
-               "taken", "#ff9aa0a6", (PORTABLE, HIDDEN, IN)),
+               "taken", "#ff9aa0a6", (PORTABLE, HIDDEN, IN, SWITCHABLE, ON)),
     TiledClass("Container", "things", "holds things inside it (a box, a drawer, a bag)",
                "#ffe8a06a",
                (PORTABLE, HIDDEN, IN, OPENABLE, OPEN, LOCKED, KEY, TRANSPARENT, SURVIVES)),
