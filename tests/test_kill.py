@@ -1,6 +1,6 @@
 """kill -9 while saving (tests/killsave.py): every slot and backup loads after every kill, and
-no temporary file outlives the next use of the store.  100 kills here (about 3 s); the
-benchmark ``tests/perf/test_bench_saves.py`` runs 200, and SPOTLESS_KILLS sets the number."""
+no temporary file outlives the next use of the store.  200 kills here (about 6 s), as the
+issue asks (the benchmark in tests/perf/test_bench_saves.py too); SPOTLESS_KILLS sets the number."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-KILLS = int(os.environ.get("SPOTLESS_KILLS", "100"))
+KILLS = int(os.environ.get("SPOTLESS_KILLS", "200"))
 
 
 def run_kills(folder: Path, kills: int, seed: int) -> dict[str, object]:
