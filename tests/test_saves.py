@@ -372,3 +372,26 @@ def test_a_pipe_or_a_device_in_the_save_folder_is_refused_unopened(game: Game) -
     assert say(game, "restore pipe").endswith("pipe.json could not be read. The game goes on.")
     assert say(game, "restore zero").endswith("zero.json could not be read. The game goes on.")
     assert "There are no saved games yet" in say(game, "restore")
+
+
+def test_only_the_newest_few_replaced_autosaves_are_kept(tmp_path: Path, house: World,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A player who starts over again and again finds a few kept nights, not dozens."""
+    from game.engine import savefile
+    from game.engine.saves import KEPT_AUTOSAVES
+
+    hours = iter(range(100))
+    monkeypatch.setattr(savefile, "now_text",
+                        lambda: f"2026-12-04T{next(hours):02d}:00:00Z")  # a night an hour
+    saves = SaveStore(tmp_path)
+    for _ in range(KEPT_AUTOSAVES + 3):
+        night = Game(house, seed=1, strict=True, saves=saves)
+        night.start()
+        play(night, "take box", "e", "take lamp", "w", "drop box", "e")
+        night.autosave()
+        short = Game(house, seed=1, strict=True, saves=saves)
+        short.start()
+        say(short, "take box")
+        short.autosave()  # keeps the longer night as autosave-STAMP
+    kept = [s for s in saves.slots() if s.name.startswith(f"{AUTOSAVE}-")]
+    assert len(kept) == KEPT_AUTOSAVES

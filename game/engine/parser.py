@@ -664,9 +664,17 @@ class Parser:
         else:
             ref = getattr(pronouns, word)
             tids = [ref] if ref else []
+        visible = [t for t in tids if t in scope]
+        if not visible and word in ("him", "her"):
+            # HER for the one woman here, even before anyone has named her (a new memory, and
+            # Clementine's version in it): the one person in sight it can mean
+            gender = "he" if word == "him" else "she"
+            people = [t for t in scope if self.model.thing(t).is_person
+                      and self.model.thing(t).gender == gender]
+            if len(people) == 1:
+                return _Found(people)
         if not tids:
             return _Missing(self.msg("parser.pronoun_unset", word=word))
-        visible = [t for t in tids if t in scope]
         if not visible:
             return _Missing(self.msg("parser.pronoun_gone", word=word, the=self.model.the(tids[0])))
         return _Found(visible)

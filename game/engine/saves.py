@@ -16,6 +16,7 @@ and load screens, Continue): ``SaveStore.save``, ``restore``, ``slots``, ``newes
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -82,6 +83,9 @@ class Restored:
     state: GameState
     info: SlotInfo
     note: tuple[str, dict[str, object]] | None = None
+
+
+KEPT_AUTOSAVES = 3  # autosaves of nights that a new game replaced, kept as slots of their own
 
 
 class SaveStore:
@@ -215,6 +219,12 @@ class SaveStore:
         keep = self.path(f"{AUTOSAVE}-{stamp}")
         if not keep.exists():
             atomic.write_atomic(keep, _read_capped(path))
+        # only the newest few of these: a player who starts over often must not find a list of
+        # dozens (their stamps sort by time)
+        kept = sorted(self.directory.glob(f"{AUTOSAVE}-*.json"))
+        for stale in kept[:-KEPT_AUTOSAVES]:
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
 
 # -- one file ----------------------------------------------------------------------------------

@@ -228,7 +228,9 @@ class Game:
             t for t in among
             if self.model.thing(t).is_person and all(w in self.model.thing(t).words for w in words)
         ]
-        return hits[0] if len(hits) == 1 else None
+        names = {self.model.thing(t).name for t in hits}
+        # one person, or one person's versions in several memories (Clementine, elsewhere)
+        return hits[0] if len(names) == 1 else None
 
     def _command(self, words: list[str], out: list[Line]) -> bool:
         """Run one command; False stops the rest of the line (a mistake, a question)."""
