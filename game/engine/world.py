@@ -92,6 +92,7 @@ class Thing:
     portable: bool = False
     hidden: bool = False
     worn: bool = False
+    at: tuple[float, float] | None = None  # where the map drew it (its Tiled object's middle)
     switchable: bool = False  # SWITCH ON and OFF work on it
     on: bool = False  # switched on at the start
     wearable: bool = False

@@ -436,6 +436,7 @@ class LevelBuilder:
                 location=location, portable=portable, hidden=props.hidden, worn=props.worn,
                 wearable=props.wearable, edible=props.edible, drinkable=props.drinkable,
                 switchable=props.switchable, on=props.switchable and props.on,
+                at=o.centre,
                 openable=openable, open=is_open, lockable=props.locked or props.key is not None,
                 locked=props.locked,
                 key=self.gid(props.key) if props.key else None, transparent=props.transparent,

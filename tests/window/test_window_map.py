@@ -333,3 +333,21 @@ def test_the_erasure_has_no_hard_edges_and_ends_in_paper_everywhere(
         c = pygame.Color(gone.get_at((x, yy)))
         assert c.hsva[1] < 6 and c.hsva[2] > 85, (x, yy, c)
     assert abs(pygame.Color(gone.get_at((w // 2, 2))).r - PAPER[0]) < 25
+
+
+def test_a_thing_is_drawn_where_the_author_put_it_until_joel_moves_it(
+        world: World, screen: pygame.Surface) -> None:
+    """The snow globe stands on the bookshelf, where the map drew it; taken and dropped, it
+    gets a place near the middle of the room like anything moved."""
+    app = new_app(world, screen)
+    view = view_of(app)
+    globe = "prologue/snow globe"
+    at = world.things[globe].at
+    assert at is not None
+    tokens = {tid: pos for tid, pos, _r in view.tokens}
+    assert tokens[globe] == view.to_screen(at)
+    app.submit("take globe")
+    app.submit("drop globe")
+    app.draw()
+    tokens = {tid: pos for tid, pos, _r in view.tokens}
+    assert tokens[globe] != view.to_screen(at)

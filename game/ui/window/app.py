@@ -246,6 +246,17 @@ class App:
                 out.append(tid)
         return out
 
+    def places_of(self, things: list[str]) -> dict[str, tuple[float, float]]:
+        """Where the map shows each thing: where the author drew it, on the shelf or in the
+        room, until Joel has moved it (then the window finds it a place near him)."""
+        st = self.game.state
+        out: dict[str, tuple[float, float]] = {}
+        for tid in things:
+            at = self.game.world.things[tid].at
+            if at is not None and not st.things[tid].moved:
+                out[tid] = at
+        return out
+
     def people_here(self, companion: str | None) -> list[str]:
         """The other people Joel can see in his room who have a picture for the map."""
         out: list[str] = []
@@ -291,9 +302,10 @@ class App:
         if view is not None:
             companion = self.companion_here()
             people = self.people_here(companion)
-            drawn = view.draw(surf, area, st.stages, st.room, companion,
-                              self.things_here(companion), self.animator, people,
-                              self.looks([companion, *people] if companion else people))
+            things = self.things_here(companion)
+            drawn = view.draw(surf, area, st.stages, st.room, companion, things, self.animator,
+                              people, self.looks([companion, *people] if companion else people),
+                              self.places_of(things))
             self.shown_level = st.level
         if swept is not None:  # the new one coming out of the white
             overlay(surf, area, "white", 1 - animation.smooth(swept.progress * 2 - 1))

@@ -557,11 +557,14 @@ class MapView:
     def draw(self, target: pygame.Surface, area: pygame.Rect, stages: Mapping[str, int],
              joel: str | None, companion: str | None = None, things: Sequence[str] = (),
              animator: Animator | None = None, people: Sequence[str] = (),
-             looks: Mapping[str, str] | None = None) -> pygame.Rect:
+             looks: Mapping[str, str] | None = None,
+             places: Mapping[str, tuple[float, float]] | None = None) -> pygame.Rect:
         """Draw the map into ``area``; ``companion`` is the person with Joel (a thing id),
         ``things`` the portable things he can see in his room and ``people`` the others there
         who have a picture; ``looks`` names each one's picture (``""`` for Joel's), where the
-        pack gives one. Returns the map's screen rect (clipped to ``area``)."""
+        pack gives one; ``places`` where a thing stands on the map (map pixels: where the
+        author drew it), for those that have a place in Joel's room. Returns the map's screen
+        rect (clipped to ``area``)."""
         scale, rect = self.layout(area, joel)
         self.scale, self.origin = scale, rect.topleft
         self.clip = rect.clip(area)
@@ -586,7 +589,7 @@ class MapView:
         if animator is not None:
             for anim in animator.of_kind("sweep"):
                 self._draw_sweep(target, anim.eased, anim.data)
-        self._draw_tokens(target, joel, companion, things, people, looks or {})
+        self._draw_tokens(target, joel, companion, things, people, looks or {}, places or {})
         target.set_clip(old_clip)
         return self.clip
 
@@ -611,14 +614,19 @@ class MapView:
 
     def _draw_tokens(self, target: pygame.Surface, joel: str | None, companion: str | None,
                      things: Sequence[str], people: Sequence[str] = (),
-                     looks: Mapping[str, str] | None = None) -> None:
+                     looks: Mapping[str, str] | None = None,
+                     stands: Mapping[str, tuple[float, float]] | None = None) -> None:
         """Joel, his companion and the people with pictures, then the things: a person with a
         picture (see ``looks``) as a small portrait in a ring of the token's colour, anyone
-        else as a disc, a thing as a square."""
+        else as a disc, a thing as a square, drawn where it stands (``stands``) when that is in
+        Joel's room, else in a free slot near the middle."""
         self.tokens = []
         if joel is None or joel not in self.rooms:
             return
         looks = looks or {}
+        shape = self.rooms[joel]
+        placed = {tid: at for tid, at in (stands or {}).items() if inside(at, shape)}
+        things = [t for t in things if t not in placed]
         people_ = [("", TOKEN)] + ([(companion, COMPANION_TOKEN)] if companion else [])
         people_ += [(pid, PERSON_TOKEN) for pid in people if pid != companion]
         factor = max(1, round(self.scale))
@@ -643,7 +651,8 @@ class MapView:
                 radius = big
             if tid:
                 self.tokens.append((tid, at, radius))
-        for tid, point in zip(things, places[len(people_):], strict=False):
+        for tid, point in [*zip(things, places[len(people_):], strict=False),
+                           *placed.items()]:
             at = self.to_screen(point)
             box = pygame.Rect(0, 0, 2 * small + 1, 2 * small + 1)
             box.center = at
