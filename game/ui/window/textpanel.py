@@ -263,7 +263,12 @@ class TextPanel:
         self.scroll = max(0, min(top, self.scroll + pixels))
 
     def page(self, pages: float) -> None:
-        self.scroll_by(round(pages * max(40, self._height - 3 * MARGIN)))
+        # a page less the rows the "more below" cue hides, so no row is ever skipped
+        self.scroll_by(round(pages * max(40, self._height - 3 * MARGIN - self._cue_height())))
+
+    def _cue_height(self) -> int:
+        """The height the "more below" cue takes at the bottom of the panel."""
+        return self.fonts[Style.META].get_linesize() + 12
 
     def handle(self, event: pygame.event.Event) -> bool:
         """Scrolling keys and the wheel; True if the view moved.  (Home and End scroll to the
@@ -315,8 +320,9 @@ class TextPanel:
         clip = target.get_clip()
         target.set_clip(rect)
         x = self.left(rect)
+        bottom = rect.h - (self._cue_height() if self.scroll else 0)  # none under the cue
         for y, _text, image in self._layout(rect.w, rect.h):
-            if y >= 0:  # whole rows only: the top one is never cut in half
+            if y >= 0 and y + image.get_height() <= bottom:  # whole rows only, never cut
                 target.blit(image, (x, rect.y + y))
         self.more_rect = None
         if self.scroll:
