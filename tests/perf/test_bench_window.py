@@ -122,6 +122,17 @@ def test_still_map_vs_pyscroll(world: World, screen: pygame.Surface, tmp_path: P
           f"p95 {ms(p95(theirs_area))}")
 
 
+def _drawn_while_fading(app: App) -> list[float]:
+    """The seconds of each App.draw while the fades started run their course (200 at most)."""
+    frames: list[float] = []
+    while app.animator.busy and len(frames) < 200:
+        app.tick(1000 / HZ)
+        t0 = time.perf_counter()
+        app.draw()
+        frames.append(time.perf_counter() - t0)
+    return frames
+
+
 # -- 2. fades animating in several rooms --------------------------------------------------------
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_frames_with_fades_animating(world: World, screen: pygame.Surface,
@@ -141,13 +152,7 @@ def test_frames_with_fades_animating(world: World, screen: pygame.Surface,
             stage = cycle % 4 + 1
             stages[rid] = stage
             view.stage_changed(rid, stage, app.animator)
-        n = 0
-        while app.animator.busy and n < 200:
-            app.tick(1000 / HZ)
-            t0 = time.perf_counter()
-            app.draw()
-            frames.append(time.perf_counter() - t0)
-            n += 1
+        frames += _drawn_while_fading(app)
         # the map alone, fading the same rooms back one stage
         for rid in rooms:
             stages[rid] = max(1, cycle % 4)
@@ -193,13 +198,7 @@ def test_frames_with_fades_in_each_memory(world: World, screen: pygame.Surface, 
         for rid in sorted(view.rooms):
             stages[rid] = cycle + 1
             view.stage_changed(rid, cycle + 1, app.animator)
-        n = 0
-        while app.animator.busy and n < 200:
-            app.tick(1000 / HZ)
-            t0 = time.perf_counter()
-            app.draw()
-            frames.append(time.perf_counter() - t0)
-            n += 1
+        frames += _drawn_while_fading(app)
     print(f"\n{level}: frame with all {len(view.rooms)} rooms fading ({len(frames)} frames): "
           f"median {ms(statistics.median(frames))}, p95 {ms(p95(frames))}")
 
